@@ -1,0 +1,156 @@
+/** Requests and responses of the agent API (`/api/v1`). */
+import { z } from "zod";
+import {
+  AIDraft,
+  AuditLog,
+  Agent,
+  BusinessHours,
+  Conversation,
+  Inbox,
+  KnowledgeBaseArticle,
+  Message,
+  Team,
+  TeamAvailability,
+} from "./domain.ts";
+import {
+  AICategory,
+  AIMode,
+  Availability,
+  ConversationStatus,
+  Language,
+  Priority,
+  Role,
+  WidgetLocale,
+  WidgetPosition,
+} from "./enums.ts";
+
+export const LoginRequest = z.object({ email: z.email().max(255), password: z.string().min(1).max(200) });
+export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(512) });
+export const LogoutRequest = RefreshRequest;
+
+export const AuthTokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().int(),
+  user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
+  accounts: z.array(z.object({ id: z.number().int(), name: z.string(), subdomain: z.string(), role: Role })),
+});
+
+export const AccountParams = z.object({ accountId: z.coerce.number().int().positive() });
+export const ConversationParams = AccountParams.extend({ conversationId: z.coerce.number().int().positive() });
+export const EntityParams = AccountParams.extend({ id: z.coerce.number().int().positive() });
+
+export const ConversationListQuery = z.object({
+  status: ConversationStatus.optional(),
+  assigneeId: z.union([z.coerce.number().int().positive(), z.literal("none"), z.literal("me")]).optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  inboxId: z.coerce.number().int().positive().optional(),
+  priority: Priority.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const ConversationListResponse = z.object({
+  conversations: z.array(
+    Conversation.extend({
+      contactName: z.string().nullable(),
+      lastMessage: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const ConversationDetail = z.object({
+  conversation: Conversation,
+  contact: z.object({
+    id: z.number().int(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    identifier: z.string().nullable(),
+    customAttributes: z.record(z.string(), z.unknown()),
+  }),
+  messages: z.array(Message),
+  latestDraft: AIDraft.nullable(),
+});
+
+export const ReplyRequest = z.object({
+  content: z.string().trim().min(1).max(5000),
+  private: z.boolean().default(false),
+  clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
+
+export const AssignRequest = z
+  .object({ assigneeId: z.number().int().positive().nullable().optional(), teamId: z.number().int().positive().nullable().optional() })
+  .refine((v) => v.assigneeId !== undefined || v.teamId !== undefined, "give assigneeId, teamId or both");
+export const StatusRequest = z.object({ status: ConversationStatus });
+export const PriorityRequest = z.object({ priority: Priority });
+
+export const DraftSendRequest = z.object({ content: z.string().trim().min(1).max(5000).optional() });
+
+export const AvailabilityRequest = z.object({ availability: Availability });
+
+const Origin = z
+  .string()
+  .max(255)
+  .regex(/^https?:\/\/[^/\s?#]+$/, "an origin is scheme://host[:port], e.g. https://shop.example.fi");
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb, e.g. #e30613");
+
+export const InboxCreateRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  websiteUrl: z.url().max(255).nullable().optional(),
+  allowedOrigins: z.array(Origin).max(50).default([]),
+  color: Colour.default("#1f6feb"),
+  position: WidgetPosition.default("right"),
+  locale: WidgetLocale.default("en"),
+  greeting: z.partialRecord(WidgetLocale, z.string().max(500)).default({}),
+  aiMode: AIMode.default("suggest"),
+  requireEmail: z.boolean().default(false),
+  enforceIdentity: z.boolean().default(false),
+  businessHours: BusinessHours.nullable().default(null),
+  replyTimeMinutes: z.number().int().min(1).max(10080).default(5),
+  teamIds: z.array(z.number().int().positive()).max(50).optional(),
+});
+export const InboxUpdateRequest = InboxCreateRequest.partial();
+export const InboxWithSecret = Inbox.extend({ hmacSecret: z.string() });
+export const SnippetResponse = z.object({ snippet: z.string(), websiteToken: z.string() });
+
+export const TeamCreateRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(500).default(""),
+  categories: z.array(AICategory).default([]),
+});
+export const TeamMemberRequest = z.object({ userId: z.number().int().positive() });
+
+export const ArticleCreateRequest = z.object({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(20000),
+  language: Language,
+  category: AICategory.nullable().default(null),
+  url: z.url().max(500).nullable().default(null),
+  published: z.boolean().default(true),
+});
+export const ArticleUpdateRequest = ArticleCreateRequest.partial();
+
+export const AuditLogQuery = z.object({
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const AgentsResponse = z.object({ agents: z.array(Agent), teams: z.array(TeamAvailability) });
+export const TeamsResponse = z.object({ teams: z.array(Team) });
+export const InboxesResponse = z.object({ inboxes: z.array(Inbox) });
+export const ArticlesResponse = z.object({ articles: z.array(KnowledgeBaseArticle) });
+export const DraftsResponse = z.object({ drafts: z.array(AIDraft) });
+export const AuditLogResponse = z.object({ entries: z.array(AuditLog), nextCursor: z.number().int().nullable() });
+
+export type LoginRequest = z.infer<typeof LoginRequest>;
+export type AuthTokens = z.infer<typeof AuthTokens>;
+export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
+export type ConversationListResponse = z.infer<typeof ConversationListResponse>;
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+export type ReplyRequest = z.infer<typeof ReplyRequest>;
+export type AssignRequest = z.infer<typeof AssignRequest>;
+export type InboxCreateRequest = z.infer<typeof InboxCreateRequest>;
+export type InboxUpdateRequest = z.infer<typeof InboxUpdateRequest>;
+export type TeamCreateRequest = z.infer<typeof TeamCreateRequest>;
+export type ArticleCreateRequest = z.infer<typeof ArticleCreateRequest>;
