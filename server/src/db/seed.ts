@@ -1,0 +1,109 @@
+/** The K-Rauta demo tenant: idempotent, run on first start (and by tests as a realistic fixture). */
+import type { AICategory, Availability, BusinessHours, Role } from "@hummdesk/shared";
+import { createTenantService } from "../tenant/tenant-service.ts";
+import { createAccount, createUser, findLogin, getAccountIdBySubdomain } from "../tenant/system.ts";
+import type { Database } from "./client.ts";
+import { KRAUTA_ARTICLES } from "./seed-data/knowledge-base.ts";
+
+export const KRAUTA_SUBDOMAIN = "k-rauta";
+export const KRAUTA_WEBSITE_TOKEN = "krauta-storefront-demo";
+export const DEMO_ADMIN = { email: "admin@k-rauta.example", password: "hummdesk-admin", name: "Kaisa Rautio" } as const;
+export const DEMO_AGENT_PASSWORD = "hummdesk-agent";
+
+const AGENTS: { email: string; name: string; availability: Availability; teams: string[] }[] = [
+  { email: "aino@k-rauta.example", name: "Aino Virtanen", availability: "online", teams: ["asiakaspalvelu", "palautukset"] },
+  { email: "mikko@k-rauta.example", name: "Mikko Korhonen", availability: "online", teams: ["tilaukset-ja-toimitukset", "palautukset"] },
+  { email: "sanna@k-rauta.example", name: "Sanna Nieminen", availability: "offline", teams: ["tuoteneuvonta", "asiakaspalvelu"] },
+];
+
+const TEAMS: { slug: string; name: string; description: string; categories: AICategory[] }[] = [
+  { slug: "asiakaspalvelu", name: "Asiakaspalvelu", description: "Yleiset kysymykset, myymälät ja asiakastili", categories: ["store_info", "account", "other"] },
+  { slug: "tilaukset-ja-toimitukset", name: "Tilaukset ja toimitukset", description: "Tilausten tila, toimitukset ja maksut", categories: ["order_status", "delivery", "billing_payment"] },
+  { slug: "palautukset", name: "Palautukset", description: "Palautukset, hyvitykset ja reklamaatiot", categories: ["returns_refunds", "complaint"] },
+  { slug: "tuoteneuvonta", name: "Tuoteneuvonta", description: "Tuotteet ja rakentamisen neuvonta", categories: ["product_question"] },
+];
+
+const BUSINESS_HOURS: BusinessHours = {
+  timezone: "Europe/Helsinki",
+  days: {
+    "1": { open: "07:00", close: "21:00" },
+    "2": { open: "07:00", close: "21:00" },
+    "3": { open: "07:00", close: "21:00" },
+    "4": { open: "07:00", close: "21:00" },
+    "5": { open: "07:00", close: "21:00" },
+    "6": { open: "09:00", close: "18:00" },
+    "7": { open: "12:00", close: "18:00" },
+  },
+};
+
+export interface SeedResult {
+  accountId: number;
+  inboxId: number;
+  adminId: number;
+  agentIds: Record<string, number>;
+  teamIds: Record<string, number>;
+  created: boolean;
+}
+
+async function ensureUser(db: Database, email: string, name: string, password: string): Promise<number> {
+  return (await findLogin(db, email))?.userId ?? (await createUser(db, { email, name, password }));
+}
+
+export async function seedKRauta(db: Database): Promise<SeedResult> {
+  const existing = await getAccountIdBySubdomain(db, KRAUTA_SUBDOMAIN);
+  const accountId = existing ?? (await createAccount(db, { name: "K-Rauta", subdomain: KRAUTA_SUBDOMAIN, locale: "fi" }));
+  const adminId = await ensureUser(db, DEMO_ADMIN.email, DEMO_ADMIN.name, DEMO_ADMIN.password);
+  const agentIds: Record<string, number> = {};
+  for (const agent of AGENTS) agentIds[agent.email] = await ensureUser(db, agent.email, agent.name, DEMO_AGENT_PASSWORD);
+
+  const tenant = createTenantService(db, accountId);
+  return tenant.transaction(async (t) => {
+    const role: Role = "administrator";
+    if (!(await t.getMembership(adminId))) await t.addToAccount(adminId, role, { availability: "online" });
+    for (const agent of AGENTS) {
+      const userId = agentIds[agent.email]!;
+      if (!(await t.getMembership(userId))) await t.addToAccount(userId, "agent", { availability: agent.availability, maxConcurrent: 5 });
+    }
+    const teams = await t.listTeams();
+    const teamIds: Record<string, number> = Object.fromEntries(teams.map((team) => [team.slug, team.id]));
+    for (const team of TEAMS) {
+      if (teamIds[team.slug] !== undefined) continue;
+      teamIds[team.slug] = (await t.createTeam(team)).id;
+      for (const agent of AGENTS.filter((a) => a.teams.includes(team.slug))) await t.addTeamMember(teamIds[team.slug]!, agentIds[agent.email]!);
+    }
+    let inbox = (await t.listInboxes()).find((i) => i.websiteToken === KRAUTA_WEBSITE_TOKEN);
+    if (!inbox) {
+      inbox = await t.createInbox(
+        {
+          name: "K-Rauta verkkokauppa",
+          websiteToken: KRAUTA_WEBSITE_TOKEN,
+          websiteUrl: "https://www.k-rauta.example",
+          color: "#e30613",
+          position: "right",
+          locale: "fi",
+          greeting: {
+            fi: "Hei! Miten voimme auttaa? Kysy tilauksista, toimituksista, palautuksista tai tuotteista.",
+            sv: "Hej! Hur kan vi hjälpa dig? Fråga om beställningar, leveranser, returer eller produkter.",
+            en: "Hi! How can we help? Ask about orders, delivery, returns or products.",
+          },
+          aiMode: "auto_reply",
+          businessHours: BUSINESS_HOURS,
+          replyTimeMinutes: 5,
+        },
+        Object.values(teamIds),
+      );
+      for (const [priority, first, resolution] of [
+        ["urgent", 15, 240],
+        ["high", 60, 480],
+        ["medium", 240, 1440],
+        ["low", 480, 2880],
+      ] as const) {
+        await t.upsertSLAPolicy(priority, first, resolution);
+      }
+      for (const article of KRAUTA_ARTICLES) {
+        await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url });
+      }
+    }
+    return { accountId, inboxId: inbox.id, adminId, agentIds, teamIds, created: existing === null };
+  });
+}

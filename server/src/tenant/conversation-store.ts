@@ -1,0 +1,276 @@
+/** Conversations, messages, AI classifications and drafts of one account (RLS-bound executor). */
+import type {
+  AIClassification,
+  AICategory,
+  AIDraft,
+  Citation,
+  Conversation,
+  ConversationStatus,
+  DraftStatus,
+  Language,
+  Message,
+  Priority,
+  Sentiment,
+} from "@hummdesk/shared";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { aiClassifications, aiDrafts, contacts, conversations, messages } from "../db/schema.ts";
+import { toClassification, toConversation, toDraft, toMessage } from "./mappers.ts";
+
+export interface ConversationFilters {
+  status?: ConversationStatus | undefined;
+  assigneeId?: number | "none" | undefined;
+  teamId?: number | undefined;
+  inboxId?: number | undefined;
+  priority?: Priority | undefined;
+  contactId?: number | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export type ConversationListItem = Conversation & { contactName: string | null; lastMessage: string | null };
+
+export interface NewConversation {
+  inboxId: number;
+  contactId: number;
+  status?: ConversationStatus;
+  priority?: Priority;
+  teamId?: number | null;
+  assigneeId?: number | null;
+}
+
+export interface NewMessage {
+  conversationId: number;
+  senderType: Message["senderType"];
+  senderId?: number | null;
+  senderName?: string | null;
+  messageType: Message["messageType"];
+  contentType?: Message["contentType"];
+  content: string;
+  private?: boolean;
+  clientMessageId?: string | null;
+  sentiment?: Sentiment | null;
+  citations?: Citation[];
+}
+
+export type ConversationPatch = Partial<{
+  status: ConversationStatus;
+  priority: Priority;
+  assigneeId: number | null;
+  teamId: number | null;
+  language: Language | null;
+  category: AICategory | null;
+  sentiment: Sentiment | null;
+  aiConfidence: number | null;
+  aiEnabled: boolean;
+  handoffRequested: boolean;
+  unreadCount: number;
+  lastActivityAt: string;
+  firstReplyDueAt: string | null;
+  firstRepliedAt: string | null;
+  resolvedAt: string | null;
+}>;
+
+export interface NewClassification {
+  conversationId: number;
+  messageId: number;
+  language: Language;
+  category: AICategory;
+  priority: Priority;
+  sentiment: Sentiment;
+  confidence: number;
+  model: string;
+  latencyMs: number;
+}
+
+export interface NewDraft {
+  conversationId: number;
+  messageId: number;
+  content?: string;
+  citations?: Citation[];
+  status?: DraftStatus;
+  model: string;
+}
+
+const encodeCursor = (c: Conversation) => Buffer.from(`${c.lastActivityAt}|${c.id}`).toString("base64url");
+function decodeCursor(cursor: string): { at: string; id: number } | null {
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) return null;
+  return { at, id: Number(id) };
+}
+
+export class InvalidCursorError extends Error {}
+
+export function conversationStore(tx: Executor, accountId: number) {
+  return {
+    async createConversation(input: NewConversation): Promise<Conversation> {
+      const [row] = await tx
+        .insert(conversations)
+        .values({ accountId, displayId: 0, ...input })
+        .returning();
+      return toConversation(row!);
+    },
+
+    async getConversation(id: number): Promise<Conversation | null> {
+      const [row] = await tx.select().from(conversations).where(eq(conversations.id, id));
+      return row ? toConversation(row) : null;
+    },
+
+    async listConversations(filters: ConversationFilters = {}): Promise<{ conversations: ConversationListItem[]; nextCursor: string | null }> {
+      const limit = Math.min(Math.max(filters.limit ?? 25, 1), 100);
+      const where = [eq(conversations.accountId, accountId)];
+      if (filters.status) where.push(eq(conversations.status, filters.status));
+      if (filters.assigneeId === "none") where.push(isNull(conversations.assigneeId));
+      else if (filters.assigneeId !== undefined) where.push(eq(conversations.assigneeId, filters.assigneeId));
+      if (filters.teamId !== undefined) where.push(eq(conversations.teamId, filters.teamId));
+      if (filters.inboxId !== undefined) where.push(eq(conversations.inboxId, filters.inboxId));
+      if (filters.priority) where.push(eq(conversations.priority, filters.priority));
+      if (filters.contactId !== undefined) where.push(eq(conversations.contactId, filters.contactId));
+      if (filters.cursor) {
+        const cursor = decodeCursor(filters.cursor);
+        if (!cursor) throw new InvalidCursorError("cursor is not one this API returned");
+        where.push(
+          or(
+            lt(conversations.lastActivityAt, cursor.at),
+            and(eq(conversations.lastActivityAt, cursor.at), lt(conversations.id, cursor.id)),
+          )!,
+        );
+      }
+      const rows = await tx
+        .select({
+          conversation: conversations,
+          contactName: contacts.name,
+          lastMessage: sql<string | null>`(select m.content from ${messages} m where m.account_id = ${conversations.accountId} and m.conversation_id = ${conversations.id} and m.private = false order by m.id desc limit 1)`,
+        })
+        .from(conversations)
+        .leftJoin(contacts, and(eq(contacts.accountId, conversations.accountId), eq(contacts.id, conversations.contactId)))
+        .where(and(...where))
+        .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit).map((r) => ({
+        ...toConversation(r.conversation),
+        contactName: r.contactName,
+        lastMessage: r.lastMessage,
+      }));
+      const last = page.at(-1);
+      return { conversations: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    },
+
+    async updateConversation(id: number, patch: ConversationPatch): Promise<Conversation | null> {
+      if (Object.keys(patch).length === 0) return this.getConversation(id);
+      const [row] = await tx.update(conversations).set(patch).where(eq(conversations.id, id)).returning();
+      return row ? toConversation(row) : null;
+    },
+
+    /** Creates a message; the same clientMessageId in the same conversation returns the stored one. */
+    async createMessage(input: NewMessage): Promise<{ message: Message; created: boolean }> {
+      const values = { accountId, ...input };
+      const [row] = await tx
+        .insert(messages)
+        .values(values)
+        .onConflictDoNothing({ target: [messages.accountId, messages.conversationId, messages.clientMessageId] })
+        .returning();
+      if (row) return { message: toMessage(row), created: true };
+      const [existing] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, input.conversationId), eq(messages.clientMessageId, input.clientMessageId ?? "")));
+      if (!existing) throw new Error("message conflict without a stored message");
+      return { message: toMessage(existing), created: false };
+    },
+
+    async getMessage(id: number): Promise<Message | null> {
+      const [row] = await tx.select().from(messages).where(eq(messages.id, id));
+      return row ? toMessage(row) : null;
+    },
+
+    /** Messages of a conversation after an id, oldest first. */
+    async getConversationMessages(
+      conversationId: number,
+      options: { after?: number; includePrivate?: boolean; limit?: number } = {},
+    ): Promise<Message[]> {
+      const where = [eq(messages.conversationId, conversationId), gt(messages.id, options.after ?? 0)];
+      if (!options.includePrivate) where.push(eq(messages.private, false));
+      const rows = await tx
+        .select()
+        .from(messages)
+        .where(and(...where))
+        .orderBy(asc(messages.id))
+        .limit(options.limit ?? 500);
+      return rows.map(toMessage);
+    },
+
+    /** Messages of several conversations after an id (a socket's resume), oldest first. */
+    async listMessagesAfter(after: number, options: { conversationIds?: number[]; includePrivate?: boolean; limit?: number } = {}) {
+      const where = [gt(messages.id, after)];
+      if (options.conversationIds) where.push(inArray(messages.conversationId, options.conversationIds));
+      if (!options.includePrivate) where.push(eq(messages.private, false));
+      const rows = await tx
+        .select()
+        .from(messages)
+        .where(and(...where))
+        .orderBy(asc(messages.id))
+        .limit(options.limit ?? 500);
+      return rows.map(toMessage);
+    },
+
+    async saveAIClassification(input: NewClassification): Promise<AIClassification> {
+      const [row] = await tx
+        .insert(aiClassifications)
+        .values({ accountId, ...input })
+        .onConflictDoUpdate({
+          target: [aiClassifications.accountId, aiClassifications.messageId],
+          set: { language: input.language, category: input.category, priority: input.priority, sentiment: input.sentiment, confidence: input.confidence, model: input.model, latencyMs: input.latencyMs },
+        })
+        .returning();
+      return toClassification(row!);
+    },
+
+    async getLatestClassification(conversationId: number): Promise<AIClassification | null> {
+      const [row] = await tx
+        .select()
+        .from(aiClassifications)
+        .where(eq(aiClassifications.conversationId, conversationId))
+        .orderBy(desc(aiClassifications.id))
+        .limit(1);
+      return row ? toClassification(row) : null;
+    },
+
+    /** Creates the draft of a message, or returns the one it already has (never two). */
+    async saveAIDraft(input: NewDraft): Promise<{ draft: AIDraft; created: boolean }> {
+      const [row] = await tx
+        .insert(aiDrafts)
+        .values({ accountId, ...input })
+        .onConflictDoNothing({ target: [aiDrafts.accountId, aiDrafts.messageId] })
+        .returning();
+      if (row) return { draft: toDraft(row), created: true };
+      const [existing] = await tx.select().from(aiDrafts).where(eq(aiDrafts.messageId, input.messageId));
+      return { draft: toDraft(existing!), created: false };
+    },
+
+    async getDraft(id: number): Promise<AIDraft | null> {
+      const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.id, id));
+      return row ? toDraft(row) : null;
+    },
+
+    async getLatestDraft(conversationId: number): Promise<AIDraft | null> {
+      const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.conversationId, conversationId)).orderBy(desc(aiDrafts.id)).limit(1);
+      return row ? toDraft(row) : null;
+    },
+
+    async listDrafts(conversationId: number): Promise<AIDraft[]> {
+      const rows = await tx.select().from(aiDrafts).where(eq(aiDrafts.conversationId, conversationId)).orderBy(desc(aiDrafts.id));
+      return rows.map(toDraft);
+    },
+
+    async updateDraft(
+      id: number,
+      patch: Partial<{ status: DraftStatus; content: string; citations: Citation[]; sentMessageId: number | null; model: string }>,
+    ): Promise<AIDraft | null> {
+      const [row] = await tx.update(aiDrafts).set(patch).where(eq(aiDrafts.id, id)).returning();
+      return row ? toDraft(row) : null;
+    },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof conversationStore>;
