@@ -1,14 +1,43 @@
 /** buildApp(config): the whole HummDesk server as a Fastify instance, every plugin registered
  * explicitly; it opens no port (main.ts does), so tests drive it with inject or on port 0. */
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { MAX_FRAME_BYTES } from "@hummdesk/shared";
+import { agentRoutes } from "./agents/agent-routes.ts";
+import { createAgentGuard } from "./agents/agent-auth.ts";
+import { authRoutes } from "./agents/auth-routes.ts";
+import { createAuthService } from "./agents/auth-service.ts";
+import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
+import { registerErrorHandler } from "./http/error-handler.ts";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
+import { inboxRoutes } from "./inbox/inbox-routes.ts";
+import { createVisitorService, type VisitorServiceOptions } from "./inbox/visitor-service.ts";
+import { agentSocketRoute } from "./realtime/agent-socket.ts";
+import { createGateway, type Gateway } from "./realtime/gateway.ts";
+import { createInProcessHub, type RealtimeHub } from "./realtime/hub.ts";
+import { createPostgresHub } from "./realtime/postgres-hub.ts";
+import { visitorSocketRoute } from "./realtime/visitor-socket.ts";
+import { staticRoutes } from "./static/static-routes.ts";
 
 export interface AppDependencies {
   /** An already opened database (tests); otherwise opened from config and closed with the app. */
   database?: DatabaseHandle;
+  /** Rate limits (tests lower them). */
+  rateLimits?: Partial<RateLimits>;
+  /** Heartbeat interval of sockets in ms (tests shorten it). */
+  heartbeatMs?: number;
+  /** Hooks of the visitor message flow (the AI pipeline plugs in here). */
+  visitorHooks?: Pick<VisitorServiceOptions, "afterVisitorMessage" | "afterHandoff">;
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
@@ -16,6 +45,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     deps.database ??
     (await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, ssl: config.database.ssl, dataDir: config.database.dataDir }));
   if (config.seed) await seedKRauta(database.db);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
 
   const app = Fastify({
     logger:
@@ -23,19 +53,77 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         ? false
         : {
             level: config.logLevel,
-            redact: { paths: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token", "*.refreshToken", "*.accessToken", "*.secret"], censor: "[redacted]" },
+            redact: {
+              paths: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token", "*.refreshToken", "*.accessToken", "*.secret", "*.hmacSecret"],
+              censor: "[redacted]",
+            },
           },
     bodyLimit: 64 * 1024,
     trustProxy: true,
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const hub: RealtimeHub = database.driver === "postgres" && database.sql ? await createPostgresHub(database.sql) : createInProcessHub();
+  const tokens = createTokenService(config.secret);
+  const auth = createAuthService(database.db, tokens);
+  const guard = createAgentGuard({ db: database.db, tokens, auth });
+  const visitors = createVisitorService({ db: database.db, tokens, hub, ...deps.visitorHooks });
+  const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   app.decorate("database", database);
+  app.decorate("hub", hub);
+  app.decorate("gateway", gateway);
+
+  await app.register(helmet, {
+    // The storefront embeds the widget script from this server, and the desk talks to it.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        frameSrc: ["'self'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: "cross-origin" },
+  });
+  await app.register(cors, {
+    // The visitor API is called from merchants' pages (origins are checked per inbox); the agent
+    // API is same-origin only.
+    delegator: (request, callback) => callback(null, { origin: (request.url ?? "").startsWith("/widget/v1/"), maxAge: 600 }),
+  });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: "rate_limited", message: `rate limit exceeded: retry in ${Math.ceil(ctx.ttl / 1000)} s` }) });
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  await app.register(swagger, {
+    openapi: { info: { title: "HummDesk API", version: "2.0.0", description: "Visitor (web-channel) and agent APIs" } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
   await app.register(healthRoutes, { db: database.db });
-  if (!deps.database) app.addHook("onClose", async () => database.close());
+  await app.register(inboxRoutes, { visitors, db: database.db, limits });
+  await app.register(authRoutes, { auth, limits });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config });
+  await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub });
+  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub });
+  await app.register(staticRoutes, { config, db: database.db });
+
+  app.addHook("preClose", async () => {
+    await gateway.close();
+  });
+  app.addHook("onClose", async () => {
+    await hub.close();
+    if (!deps.database) await database.close();
+  });
   return app;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     database: DatabaseHandle;
+    hub: RealtimeHub;
+    gateway: Gateway;
   }
 }

@@ -9,7 +9,7 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 export const CloseCode = { policy: 1008, tooBig: 1009, goingAway: 1001, unauthorized: 4401 } as const;
 
 export const ClientFrame = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("auth"), token: z.string().min(1).max(4096) }),
+  z.object({ type: z.literal("auth"), token: z.string().min(1).max(4096), accountId: z.number().int().positive().optional() }),
   z.object({ type: z.literal("resume"), after: z.number().int().min(0) }),
   z.object({ type: z.literal("typing"), conversationId: z.number().int().positive().optional(), on: z.boolean() }),
   z.object({ type: z.literal("ping") }),

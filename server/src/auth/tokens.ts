@@ -7,10 +7,19 @@ export const VISITOR_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 30;
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 15;
 export const REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
 
+/** What a visitor said about themselves before a contact row exists (page views write nothing). */
+export interface VisitorProfile {
+  identifier?: string;
+  name?: string;
+  email?: string;
+  customAttributes?: Record<string, string | number | boolean | null>;
+}
+
 export interface VisitorClaims {
   accountId: number;
   inboxId: number;
   visitorId: string;
+  profile?: VisitorProfile;
 }
 
 export interface AccessClaims {
@@ -45,7 +54,8 @@ export function createTokenService(secret: string) {
   return {
     async signVisitor(claims: VisitorClaims): Promise<{ token: string; expiresAt: string }> {
       const exp = Math.floor(Date.now() / 1000) + VISITOR_TOKEN_TTL_SECONDS;
-      const token = await new SignJWT({ acc: claims.accountId, inb: claims.inboxId })
+      const profile = claims.profile && Object.keys(claims.profile).length > 0 ? { pro: claims.profile } : {};
+      const token = await new SignJWT({ acc: claims.accountId, inb: claims.inboxId, ...profile })
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(claims.visitorId)
         .setIssuer("hummdesk")
@@ -61,7 +71,8 @@ export function createTokenService(secret: string) {
       const accountId = Number(payload.acc);
       const inboxId = Number(payload.inb);
       if (!payload.sub || !Number.isSafeInteger(accountId) || !Number.isSafeInteger(inboxId)) throw new TokenError("the token is not valid");
-      return { accountId, inboxId, visitorId: payload.sub };
+      const profile = payload.pro && typeof payload.pro === "object" ? (payload.pro as VisitorProfile) : undefined;
+      return { accountId, inboxId, visitorId: payload.sub, ...(profile ? { profile } : {}) };
     },
 
     async signAccess(claims: AccessClaims): Promise<string> {

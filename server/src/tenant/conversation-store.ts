@@ -179,6 +179,23 @@ export function conversationStore(tx: Executor, accountId: number) {
       return { message: toMessage(existing), created: false };
     },
 
+    /** Serialises one visitor's sends (find-or-create of contact and conversation). */
+    async lockVisitor(visitorId: string): Promise<void> {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`visitor:${visitorId}`}))`);
+    },
+
+    /** A message a contact sent with this clientMessageId, in any of its conversations. */
+    async findVisitorMessage(contactId: number, clientMessageId: string): Promise<Message | null> {
+      const [row] = await tx
+        .select({ message: messages })
+        .from(messages)
+        .innerJoin(conversations, and(eq(conversations.accountId, messages.accountId), eq(conversations.id, messages.conversationId)))
+        .where(and(eq(conversations.contactId, contactId), eq(messages.clientMessageId, clientMessageId)))
+        .orderBy(desc(messages.id))
+        .limit(1);
+      return row ? toMessage(row.message) : null;
+    },
+
     async getMessage(id: number): Promise<Message | null> {
       const [row] = await tx.select().from(messages).where(eq(messages.id, id));
       return row ? toMessage(row) : null;

@@ -191,6 +191,11 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? toContact(row) : null;
     },
 
+    async getContactVisitor(id: number): Promise<string | null> {
+      const [row] = await tx.select({ visitorId: contacts.visitorId }).from(contacts).where(eq(contacts.id, id));
+      return row?.visitorId ?? null;
+    },
+
     async findContactByVisitor(visitorId: string): Promise<Contact | null> {
       const [row] = await tx.select().from(contacts).where(eq(contacts.visitorId, visitorId));
       return row ? toContact(row) : null;

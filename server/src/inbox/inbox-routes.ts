@@ -1,0 +1,131 @@
+/** The visitor-side web-channel API (`/widget/v1`): the website token is public, everything else
+ * is authorised by a visitor token in the Authorization header (never in a URL). */
+import {
+  ErrorBody,
+  HandoffRequest,
+  HandoffResponse,
+  IdentifyRequest,
+  SendMessageRequest,
+  SendMessageResponse,
+  SetAttributesRequest,
+  VisitorHistoryResponse,
+  VisitorMessagesQuery,
+  VisitorTokenRequest,
+  VisitorTokenResponse,
+  WidgetConfig,
+} from "@hummdesk/shared";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { VisitorClaims } from "../auth/tokens.ts";
+import type { Database } from "../db/client.ts";
+import { forbidden } from "../http/http-error.ts";
+import { isOriginAllowed } from "../http/origins.ts";
+import type { RateLimits } from "../http/rate-limits.ts";
+import { createTenantService } from "../tenant/tenant-service.ts";
+import type { VisitorService } from "./visitor-service.ts";
+
+const WebsiteTokenParams = z.object({ websiteToken: z.string().min(1).max(128) });
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    visitor?: VisitorClaims;
+  }
+}
+
+const bearer = (request: FastifyRequest) => {
+  const header = request.headers.authorization;
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+};
+
+export async function inboxRoutes(app: FastifyInstance, options: { visitors: VisitorService; db: Database; limits: RateLimits }) {
+  const { visitors, db, limits } = options;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Allowed origins per inbox, cached briefly: a browser on another origin gets 403.
+  const originCache = new Map<number, { origins: string[]; at: number }>();
+  async function allowedOrigins(accountId: number, inboxId: number): Promise<string[]> {
+    const cached = originCache.get(inboxId);
+    if (cached && Date.now() - cached.at < 10_000) return cached.origins;
+    const inbox = await createTenantService(db, accountId).getInbox(inboxId);
+    const origins = inbox?.allowedOrigins ?? [];
+    originCache.set(inboxId, { origins, at: Date.now() });
+    return origins;
+  }
+  async function checkOrigin(request: FastifyRequest, accountId: number, inboxId: number) {
+    const origin = request.headers.origin;
+    if (!isOriginAllowed(await allowedOrigins(accountId, inboxId), origin)) {
+      throw forbidden(`origin '${origin}' is not allowed for this inbox: add it to the inbox's allowed origins`);
+    }
+  }
+
+  const perIp = (max: number) => app.rateLimit({ max, timeWindow: "1 minute", keyGenerator: (req) => `ip:${req.ip}` });
+  const authenticated = async (request: FastifyRequest) => {
+    request.visitor = await visitors.authenticate(bearer(request));
+    await checkOrigin(request, request.visitor.accountId, request.visitor.inboxId);
+  };
+  const visitorPreHandlers = [perIp(limits.visitorIp), authenticated];
+
+  r.get(
+    "/widget/v1/inboxes/:websiteToken/config",
+    { schema: { tags: ["visitor"], params: WebsiteTokenParams, response: { 200: WidgetConfig, ...errors } }, preHandler: perIp(limits.publicIp) },
+    async (request) => visitors.config(request.params.websiteToken),
+  );
+
+  r.post(
+    "/widget/v1/inboxes/:websiteToken/visitors",
+    {
+      schema: { tags: ["visitor"], params: WebsiteTokenParams, body: VisitorTokenRequest.optional(), response: { 200: VisitorTokenResponse, ...errors } },
+      preHandler: perIp(limits.publicIp),
+      bodyLimit: 8 * 1024,
+    },
+    async (request) => {
+      const issued = await visitors.issueToken(request.params.websiteToken, request.body?.token);
+      const claims = await visitors.authenticate(issued.token);
+      await checkOrigin(request, claims.accountId, claims.inboxId);
+      return issued;
+    },
+  );
+
+  r.post(
+    "/widget/v1/identify",
+    { schema: { tags: ["visitor"], body: IdentifyRequest, response: { 200: VisitorTokenResponse, ...errors } }, preHandler: visitorPreHandlers, bodyLimit: 16 * 1024 },
+    async (request) => visitors.identify(request.visitor!, request.body),
+  );
+
+  r.post(
+    "/widget/v1/attributes",
+    { schema: { tags: ["visitor"], body: SetAttributesRequest, response: { 200: VisitorTokenResponse, ...errors } }, preHandler: visitorPreHandlers, bodyLimit: 16 * 1024 },
+    async (request) => visitors.setAttributes(request.visitor!, request.body),
+  );
+
+  r.get(
+    "/widget/v1/messages",
+    { schema: { tags: ["visitor"], querystring: VisitorMessagesQuery, response: { 200: VisitorHistoryResponse, ...errors } }, preHandler: visitorPreHandlers },
+    async (request) => visitors.history(request.visitor!, request.query.after ?? 0, request.query.conversationId),
+  );
+
+  r.post(
+    "/widget/v1/messages",
+    {
+      schema: { tags: ["visitor"], body: SendMessageRequest, response: { 200: SendMessageResponse, 201: SendMessageResponse, ...errors } },
+      preHandler: [
+        ...visitorPreHandlers,
+        app.rateLimit({ max: limits.visitorSend, timeWindow: "1 minute", keyGenerator: (req) => `visitor:${req.visitor?.visitorId}` }),
+        app.rateLimit({ max: limits.inboxSend, timeWindow: "1 minute", keyGenerator: (req) => `inbox:${req.visitor?.inboxId}` }),
+      ],
+      bodyLimit: 32 * 1024,
+    },
+    async (request, reply) => {
+      const result = await visitors.sendMessage(request.visitor!, request.body);
+      return reply.code(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  r.post(
+    "/widget/v1/handoff",
+    { schema: { tags: ["visitor"], body: HandoffRequest.optional(), response: { 200: HandoffResponse, ...errors } }, preHandler: visitorPreHandlers, bodyLimit: 4 * 1024 },
+    async (request) => visitors.handoff(request.visitor!, request.body?.reason),
+  );
+}

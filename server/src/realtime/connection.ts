@@ -1,0 +1,77 @@
+/** One websocket client with backpressure: frames that can be lost (typing) are dropped when the
+ * client reads slowly, and a client too slow to keep up is closed (it resumes on reconnect), so a
+ * slow reader never grows server memory without bound. */
+import { randomUUID } from "node:crypto";
+import type { WebSocket } from "ws";
+
+export const SOFT_BUFFER_LIMIT = 256 * 1024;
+export const HARD_BUFFER_LIMIT = 2 * 1024 * 1024;
+
+export interface Frame {
+  type: string;
+  data: unknown;
+}
+
+export class Connection {
+  readonly id = randomUUID();
+  alive = true;
+  /** While a resume replays history, live message frames wait here (then deduplicated). */
+  private pending: { frame: Frame; messageId?: number }[] | null = null;
+  private readonly sentMessageIds = new Set<number>();
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly kind: "agent" | "visitor",
+    readonly accountId: number,
+    /** agent: the user id; visitor: the visitor id. */
+    readonly subject: string,
+    readonly origin: string | undefined,
+  ) {}
+
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(frame: Frame, options: { droppable?: boolean; messageId?: number } = {}): void {
+    if (!this.open) return;
+    if (options.messageId !== undefined && frame.type === "message.created") {
+      if (this.pending) {
+        this.pending.push({ frame, messageId: options.messageId });
+        return;
+      }
+      if (this.sentMessageIds.has(options.messageId)) return;
+      this.remember(options.messageId);
+    }
+    const buffered = this.socket.bufferedAmount;
+    if (buffered > HARD_BUFFER_LIMIT) {
+      this.socket.close(1008, "client too slow: reconnect and resume");
+      return;
+    }
+    if (options.droppable && buffered > SOFT_BUFFER_LIMIT) return;
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  error(code: string, message: string): void {
+    this.send({ type: "error", data: { code, message } });
+  }
+
+  beginReplay(): void {
+    this.pending ??= [];
+  }
+
+  /** Sends the replayed history, then what arrived live meanwhile, each message once, in order. */
+  endReplay(history: { frame: Frame; messageId: number }[]): void {
+    const live = this.pending ?? [];
+    this.pending = null;
+    const all = [...history, ...live].sort((a, b) => (a.messageId ?? 0) - (b.messageId ?? 0));
+    for (const item of all) this.send(item.frame, item.messageId === undefined ? {} : { messageId: item.messageId });
+  }
+
+  private remember(messageId: number): void {
+    this.sentMessageIds.add(messageId);
+    if (this.sentMessageIds.size > 2000) {
+      const oldest = this.sentMessageIds.values().next().value;
+      if (oldest !== undefined) this.sentMessageIds.delete(oldest);
+    }
+  }
+}

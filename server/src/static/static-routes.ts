@@ -1,0 +1,59 @@
+/** Serves the widget bundle and the demo pages (storefront, configurator, agent desk), all local.
+ * The storefront gets the real merchant snippet for the K-Rauta inbox, as a merchant pastes it. */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { buildSnippet } from "@hummdesk/widget/snippet";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import { KRAUTA_WEBSITE_TOKEN } from "../db/seed.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+export const WIDGET_DIST = join(ROOT, "widget/dist");
+export const DEMO_DIST = join(ROOT, "demo/dist");
+
+export function publicBaseUrl(config: Config, request: FastifyRequest): string {
+  return config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+export async function staticRoutes(app: FastifyInstance, options: { config: Config; db: Database }) {
+  const { config } = options;
+  const widgetFile = join(WIDGET_DIST, "widget.js");
+  const widget = existsSync(widgetFile) ? readFileSync(widgetFile) : null;
+  const widgetHash = widget ? createHash("sha256").update(widget).digest("hex").slice(0, 10) : null;
+
+  const serveWidget = (immutable: boolean) => async (_request: FastifyRequest, reply: import("fastify").FastifyReply) => {
+    if (!widget) return reply.code(404).send({ error: { code: "not_built", message: "widget.js is not built: run `pnpm build`" } });
+    return reply
+      .header("content-type", "application/javascript; charset=utf-8")
+      .header("cache-control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=300")
+      .header("etag", `"${widgetHash}"`)
+      .header("access-control-allow-origin", "*")
+      .send(widget);
+  };
+  app.get("/widget.js", serveWidget(false));
+  if (widgetHash) app.get(`/widget-${widgetHash}.js`, serveWidget(true));
+  const esm = join(WIDGET_DIST, "widget.esm.js");
+  if (existsSync(esm)) app.get("/widget.esm.js", async (_req, reply) => reply.type("application/javascript; charset=utf-8").send(readFileSync(esm)));
+
+  const page = (file: string, transform?: (html: string, request: FastifyRequest) => string) => async (request: FastifyRequest, reply: import("fastify").FastifyReply) => {
+    const path = join(DEMO_DIST, file);
+    if (!existsSync(path)) return reply.code(404).send({ error: { code: "not_built", message: `demo page ${file} is not built: run \`pnpm build\`` } });
+    const html = readFileSync(path, "utf8");
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(transform ? transform(html, request) : html);
+  };
+  app.get(
+    "/",
+    page("index.html", (html, request) =>
+      html.replace("<!--HUMMDESK_SNIPPET-->", buildSnippet({ baseUrl: publicBaseUrl(config, request), websiteToken: KRAUTA_WEBSITE_TOKEN })),
+    ),
+  );
+  app.get("/configure", page("configure.html"));
+  app.get("/desk", page("desk.html"));
+  if (existsSync(join(DEMO_DIST, "assets"))) {
+    await app.register(fastifyStatic, { root: join(DEMO_DIST, "assets"), prefix: "/assets/", decorateReply: false, maxAge: "1h" });
+  }
+}
