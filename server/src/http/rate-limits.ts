@@ -1,3 +1,6 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { HttpError } from "./http-error.ts";
+
 /** Rate limits of the public and agent APIs (requests per minute), overridable for tests. */
 export interface RateLimits {
   /** Per client IP on the public visitor API. */
@@ -22,3 +25,18 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   agentUser: 1200,
   login: 20,
 };
+
+/** A preHandler that counts one more request against `key(request)` and answers 429 with
+ * Retry-After past `max` a minute. Several may guard one route (per visitor, IP and inbox):
+ * @fastify/rate-limit's own route hook runs only the first limiter of a request. */
+export function limitBy(app: FastifyInstance, max: number, key: (request: FastifyRequest) => string) {
+  const check = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key });
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const result = await check(request);
+    if (result.isAllowed) return;
+    if (!result.isExceeded) return;
+    const seconds = Math.max(1, Math.ceil(result.ttl / 1000));
+    reply.header("retry-after", String(seconds));
+    throw new HttpError(429, "rate_limited", `too many requests: retry in ${seconds} s`);
+  };
+}

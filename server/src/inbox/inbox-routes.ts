@@ -21,7 +21,7 @@ import type { VisitorClaims } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden } from "../http/http-error.ts";
 import { isOriginAllowed } from "../http/origins.ts";
-import type { RateLimits } from "../http/rate-limits.ts";
+import { limitBy, type RateLimits } from "../http/rate-limits.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import type { VisitorService } from "./visitor-service.ts";
 
@@ -60,7 +60,7 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
     }
   }
 
-  const perIp = (max: number) => app.rateLimit({ max, timeWindow: "1 minute", keyGenerator: (req) => `ip:${req.ip}` });
+  const perIp = (max: number) => limitBy(app, max, (req) => `ip:${req.ip}`);
   const authenticated = async (request: FastifyRequest) => {
     request.visitor = await visitors.authenticate(bearer(request));
     await checkOrigin(request, request.visitor.accountId, request.visitor.inboxId);
@@ -112,8 +112,8 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
       schema: { tags: ["visitor"], body: SendMessageRequest, response: { 200: SendMessageResponse, 201: SendMessageResponse, ...errors } },
       preHandler: [
         ...visitorPreHandlers,
-        app.rateLimit({ max: limits.visitorSend, timeWindow: "1 minute", keyGenerator: (req) => `visitor:${req.visitor?.visitorId}` }),
-        app.rateLimit({ max: limits.inboxSend, timeWindow: "1 minute", keyGenerator: (req) => `inbox:${req.visitor?.inboxId}` }),
+        limitBy(app, limits.visitorSend, (req) => `visitor:${req.visitor?.visitorId}`),
+        limitBy(app, limits.inboxSend, (req) => `inbox:${req.visitor?.inboxId}`),
       ],
       bodyLimit: 32 * 1024,
     },

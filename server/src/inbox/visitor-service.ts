@@ -190,6 +190,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
     async history(claims: VisitorClaims, after = 0, conversationId?: number): Promise<VisitorHistoryResponse> {
       return withVisitor(claims, async (t) => {
         const contact = await t.findContactByVisitor(claims.visitorId);
+        if (conversationId && !contact) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
         if (!contact) return { conversation: null, previousConversations: [], messages: [] };
         const all = (await t.listConversations({ contactId: contact.id, inboxId: claims.inboxId, limit: 50 })).conversations;
         const chosen = conversationId ? all.find((c) => c.id === conversationId) : (all.find((c) => c.status !== "resolved") ?? all[0]);

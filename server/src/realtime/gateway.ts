@@ -16,8 +16,8 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
   const visitorKey = (accountId: number, visitorId: string) => `${accountId}:${visitorId}`;
 
   const add = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
+    const set = map.get(key) ?? new Set<Connection>();
+    map.set(key, set);
     set.add(conn);
   };
   const remove = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {

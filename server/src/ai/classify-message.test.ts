@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { classifyMessage } from "./classify-message.ts";
+
+const classify = (text: string, fallbackLanguage: "fi" | "sv" | "en" = "fi", history?: string[]) =>
+  classifyMessage({ text, fallbackLanguage, history });
+
+describe("classifyMessage: categories by stems", () => {
+  it.each([
+    ["Haluan tehdä palautuksen", "returns_refunds"],
+    ["Voinko palauttaa porakoneen?", "returns_refunds"],
+    ["Miten palautan tuotteen", "returns_refunds"],
+    ["Paljonko kotiinkuljetus maksaa Vantaalle?", "delivery"],
+    ["Milloin tilaukseni saapuu? Tilausnumero 12345", "order_status"],
+    ["Mihin aikaan myymälä on auki lauantaina", "store_info"],
+    ["Laskussa on väärä summa", "billing_payment"],
+    ["Unohdin salasanani enkä pääse kirjautumaan", "account"],
+    ["Jag vill returnera en stege", "returns_refunds"],
+    ["Levererar ni till Borgå?", "delivery"],
+    ["I want a refund for the broken ladder I returned", "returns_refunds"],
+    ["Do you have pressure treated timber in stock?", "product_question"],
+    ["Haluaisin antaa palautetta teidän sivuista", "other"],
+    ["asdf qwerty", "other"],
+  ] as const)("%s -> %s", (text, category) => {
+    expect(classify(text).category).toBe(category);
+  });
+});
+
+describe("classifyMessage: sentiment with negation", () => {
+  it.each([
+    ["Porakone ei toimi", "negative"],
+    ["Tuote toimii hyvin, kiitos!", "positive"],
+    ["Det är inte bra alls", "negative"],
+    ["Gräsklipparen fungerar inte", "negative"],
+    ["I'm not happy with this drill", "negative"],
+    ["Great service, thank you so much", "positive"],
+    ["Not bad at all", "neutral"],
+    ["What time do you open on Sunday", "neutral"],
+    ["Kiitos", "neutral"],
+  ] as const)("%s -> %s", (text, sentiment) => {
+    expect(classify(text).sentiment).toBe(sentiment);
+  });
+});
+
+describe("classifyMessage: priority and handoff", () => {
+  it.each([
+    ["Kiireellinen: vesivahinko, tarvitsen kuivaimen heti", "urgent"],
+    ["This is urgent, my delivery never came", "urgent"],
+    ["Brådskande! Fel vara levererad", "urgent"],
+    ["Aivan surkeaa palvelua, olen todella pettynyt", "high"],
+    ["Terrible service, the drill broke and nobody answers", "high"],
+    ["Where is my order 55421", "medium"],
+    ["What are your opening hours on Sunday", "low"],
+    ["Ilmoitatteko heti kun laattaa tulee varastoon", "low"],
+  ] as const)("%s -> %s", (text, priority) => {
+    expect(classify(text).priority).toBe(priority);
+  });
+
+  it.each([
+    "Haluan puhua oikean ihmisen kanssa",
+    "Voinko saada asiakaspalvelijan linjoille",
+    "Jag vill prata med en människa",
+    "Can I talk to a real person please",
+    "human agent please",
+    "I need to talk to someone about my invoice",
+  ])("%s asks for a person", (text) => {
+    expect(classify(text).handoffRequested).toBe(true);
+  });
+
+  it.each(["Missä tilaukseni on", "Hur mycket kostar frakten", "Do you sell paint"])("%s does not", (text) => {
+    expect(classify(text).handoffRequested).toBe(false);
+  });
+});
+
+describe("classifyMessage: confidence and determinism", () => {
+  it("is surer of a clear message than of a vague one", () => {
+    const clear = classify("Haluan palauttaa tuotteen ja saada rahat takaisin");
+    const vague = classify("hmm ok");
+    expect(clear.confidence).toBeGreaterThan(vague.confidence);
+    expect(clear.confidence).toBeLessThanOrEqual(1);
+    expect(vague.confidence).toBeGreaterThanOrEqual(0);
+  });
+
+  it("uses the earlier messages when a follow-up names no topic", () => {
+    expect(classify("ok, entä milloin?", "fi", ["Missä tilaukseni on? Tilasin viikko sitten"]).category).toBe("order_status");
+  });
+
+  it("gives the same answer for the same input", () => {
+    const text = "Jag vill returnera en trasig borrmaskin, brådskande";
+    expect(classify(text, "sv")).toEqual(classify(text, "sv"));
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The built-in classifier: language by detector, category by stemmed keyword lexicons, sentiment
+ * by lexicon with negation, priority and handoff by cue words. Pure and deterministic.
+ */
+import { AI_CATEGORIES, type AICategory, type Priority, type WidgetLocale } from "@hummdesk/shared";
+import { analyseSentiment } from "./analyse-sentiment.ts";
+import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
+import { detectLanguage } from "./detect-language.ts";
+import { INTENT_CUES } from "./intent-cues.ts";
+import { type CompiledTerm, compileTerms, findHits, hitWeight } from "./lexicon-match.ts";
+import type { ClassificationResult, ClassifyInput } from "./provider.ts";
+import { type Token, tokenize } from "./text-tokens.ts";
+
+const LOCALES: readonly WidgetLocale[] = ["fi", "sv", "en"];
+// Keywords of the other two languages still count, at this weight: visitors mix in English
+// ("tracking", "order") and the detector can be wrong on a short message.
+const FOREIGN_WEIGHT = 0.5;
+// Earlier visitor messages decide the category only when the new one names none ("ok and when?").
+const HISTORY_WEIGHT = 0.5;
+// An angry message leans towards a complaint, whatever it is about.
+const ANGER_TO_COMPLAINT = 0.5;
+const ROUTINE_CATEGORIES = new Set<AICategory>(["product_question", "store_info", "other"]);
+
+interface CompiledCues {
+  categories: Record<AICategory, CompiledTerm[]>;
+  handoff: CompiledTerm[];
+  urgent: CompiledTerm[];
+  notUrgent: CompiledTerm[];
+}
+
+const compiled = new Map<WidgetLocale, CompiledCues>();
+
+function cuesFor(language: WidgetLocale): CompiledCues {
+  let cues = compiled.get(language);
+  if (!cues) {
+    const lexicon = CATEGORY_LEXICONS[language];
+    const intent = INTENT_CUES[language];
+    const categories = Object.fromEntries(
+      AI_CATEGORIES.map((category) => [category, compileTerms(lexicon[category], language)]),
+    ) as Record<AICategory, CompiledTerm[]>;
+    cues = {
+      categories,
+      handoff: compileTerms(intent.handoff, language),
+      urgent: compileTerms(intent.urgent, language),
+      notUrgent: compileTerms(intent.notUrgent, language),
+    };
+    compiled.set(language, cues);
+  }
+  return cues;
+}
+
+export type CategoryScores = Record<AICategory, number>;
+
+function emptyScores(): CategoryScores {
+  return Object.fromEntries(AI_CATEGORIES.map((category) => [category, 0])) as CategoryScores;
+}
+
+/** Lexicon evidence per category; `primary` is the detected language (null: weigh all alike). */
+export function scoreCategories(text: string, primary: WidgetLocale | null): CategoryScores {
+  const scores = emptyScores();
+  for (const language of LOCALES) {
+    const weight = primary === null || language === primary ? 1 : FOREIGN_WEIGHT;
+    const tokens = tokenize(text, language);
+    const cues = cuesFor(language);
+    for (const category of AI_CATEGORIES) {
+      scores[category] += weight * hitWeight(findHits(tokens, cues.categories[category]));
+    }
+  }
+  return scores;
+}
+
+function anyLanguageHits(text: string, pick: (cues: CompiledCues) => CompiledTerm[]): boolean {
+  return LOCALES.some((language) => findHits(tokenize(text, language), pick(cuesFor(language))).length > 0);
+}
+
+function ranked(scores: CategoryScores): [AICategory, number][] {
+  // Ties keep the order of AI_CATEGORIES, so the result never depends on object key order.
+  return AI_CATEGORIES.map((category) => [category, scores[category]] as [AICategory, number]).sort(
+    (a, b) => b[1] - a[1],
+  );
+}
+
+function choosePriority(input: {
+  urgent: boolean;
+  category: AICategory;
+  sentimentScore: number;
+  handoffRequested: boolean;
+}): Priority {
+  if (input.urgent) return "urgent";
+  const negative = input.sentimentScore <= -1;
+  if ((input.category === "complaint" && negative) || input.sentimentScore <= -3) return "high";
+  if (negative || input.handoffRequested || !ROUTINE_CATEGORIES.has(input.category)) return "medium";
+  return "low";
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function classifyMessage(input: ClassifyInput): ClassificationResult {
+  const history = input.history ?? [];
+  const guess = detectLanguage(input.text, input.fallbackLanguage, history);
+  const primary = guess.language === "other" ? null : guess.language;
+  const sentimentLanguage = primary ?? "en";
+  const tokens: Token[] = tokenize(input.text, sentimentLanguage);
+  const sentiment = analyseSentiment(tokens, sentimentLanguage);
+
+  const scores = scoreCategories(input.text, primary);
+  if (sentiment.score < -1) scores.complaint += ANGER_TO_COMPLAINT * -sentiment.score;
+  if (Object.values(scores).every((score) => score === 0) && history.length > 0) {
+    const earlier = scoreCategories(history.slice(-2).join("\n"), primary);
+    for (const category of AI_CATEGORIES) scores[category] += HISTORY_WEIGHT * earlier[category];
+  }
+
+  const [[topCategory, top], [, second]] = ranked(scores) as [[AICategory, number], [AICategory, number]];
+  const category: AICategory = top > 0 ? topCategory : "other";
+  const margin = top > 0 ? (top - second) / top : 0;
+  const evidence = Math.min(1, top / 2);
+  const categoryConfidence = top > 0 ? 0.35 + 0.6 * margin * evidence : 0.2;
+  const confidence = round(categoryConfidence * (0.8 + 0.2 * guess.confidence));
+
+  const handoffRequested = anyLanguageHits(input.text, (cues) => cues.handoff);
+  const urgent =
+    anyLanguageHits(input.text, (cues) => cues.urgent) && !anyLanguageHits(input.text, (cues) => cues.notUrgent);
+  const priority = choosePriority({ urgent, category, sentimentScore: sentiment.score, handoffRequested });
+
+  return {
+    language: guess.language,
+    category,
+    priority,
+    sentiment: sentiment.sentiment,
+    confidence,
+    handoffRequested,
+  };
+}

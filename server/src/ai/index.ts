@@ -1,0 +1,26 @@
+/** The AI layer's public surface: the provider interface, its two implementations and routing. */
+export { BUILTIN_MODEL, BuiltinProvider, type BuiltinProviderOptions } from "./builtin-provider.ts";
+export { classifyMessage } from "./classify-message.ts";
+export { type ComposedAnswer, composeAnswer } from "./compose-answer.ts";
+export { createProvider, type ProviderConfig } from "./create-provider.ts";
+export { detectLanguage, type LanguageGuess } from "./detect-language.ts";
+export {
+  type ClassifierEvaluation,
+  evaluateClassifier,
+  LabelledMessage,
+  loadClassifierDataset,
+} from "./evaluate-classifier.ts";
+export { DEFAULT_OPENAI_MODEL, OpenAIProvider, type OpenAIProviderOptions } from "./openai-provider.ts";
+export { buildClassificationMessages, buildDraftMessages, sanitizeAnswer } from "./prompt.ts";
+export {
+  type AIProvider,
+  AIProviderError,
+  type AIProviderErrorCode,
+  type ClassificationResult,
+  type ClassifyInput,
+  type DraftInput,
+  type DraftResult,
+  type Passage,
+} from "./provider.ts";
+export { type AgentCandidate, chooseAgent, chooseTeam, type TeamCandidate } from "./routing.ts";
+export { streamWords } from "./stream-words.ts";

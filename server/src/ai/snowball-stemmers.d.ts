@@ -1,0 +1,8 @@
+/** Types for `snowball-stemmers`, which ships JavaScript only. */
+declare module "snowball-stemmers" {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(algorithm: string): Stemmer;
+  export function algorithms(): string[];
+}
