@@ -9,6 +9,7 @@ import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { MAX_FRAME_BYTES } from "@hummdesk/shared";
+import { type AIPipelineOptions, createAIPipeline } from "./ai/ai-pipeline.ts";
 import { agentRoutes } from "./agents/agent-routes.ts";
 import { createAgentGuard } from "./agents/agent-auth.ts";
 import { authRoutes } from "./agents/auth-routes.ts";
@@ -21,7 +22,7 @@ import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
 import { inboxRoutes } from "./inbox/inbox-routes.ts";
-import { createVisitorService, type VisitorServiceOptions } from "./inbox/visitor-service.ts";
+import { createVisitorService } from "./inbox/visitor-service.ts";
 import { agentSocketRoute } from "./realtime/agent-socket.ts";
 import { createGateway, type Gateway } from "./realtime/gateway.ts";
 import { createInProcessHub, type RealtimeHub } from "./realtime/hub.ts";
@@ -36,8 +37,9 @@ export interface AppDependencies {
   rateLimits?: Partial<RateLimits>;
   /** Heartbeat interval of sockets in ms (tests shorten it). */
   heartbeatMs?: number;
-  /** Hooks of the visitor message flow (the AI pipeline plugs in here). */
-  visitorHooks?: Pick<VisitorServiceOptions, "afterVisitorMessage" | "afterHandoff">;
+  /** The AI layer: a provider (tests use a local OpenAI-compatible server), worker count and
+   * timings. Defaults come from config. */
+  ai?: Pick<AIPipelineOptions, "provider" | "workers" | "worker">;
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
@@ -69,11 +71,13 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const tokens = createTokenService(config.secret);
   const auth = createAuthService(database.db, tokens);
   const guard = createAgentGuard({ db: database.db, tokens, auth });
-  const visitors = createVisitorService({ db: database.db, tokens, hub, ...deps.visitorHooks });
+  const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
+  const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   app.decorate("database", database);
   app.decorate("hub", hub);
   app.decorate("gateway", gateway);
+  app.decorate("ai", ai);
 
   await app.register(helmet, {
     // The storefront embeds the widget script from this server, and the desk talks to it.
@@ -105,12 +109,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(healthRoutes, { db: database.db });
   await app.register(inboxRoutes, { visitors, db: database.db, limits });
   await app.register(authRoutes, { auth, limits });
-  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, onAvailabilityChanged: ai.onAvailabilityChanged });
   await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub });
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub });
   await app.register(staticRoutes, { config, db: database.db });
 
+  app.addHook("onReady", async () => {
+    ai.start();
+  });
   app.addHook("preClose", async () => {
+    await ai.stop();
     await gateway.close();
   });
   app.addHook("onClose", async () => {
@@ -125,5 +133,6 @@ declare module "fastify" {
     database: DatabaseHandle;
     hub: RealtimeHub;
     gateway: Gateway;
+    ai: ReturnType<typeof createAIPipeline>;
   }
 }

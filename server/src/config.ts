@@ -24,6 +24,7 @@ const Env = z.object({
   HUMMDESK_AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(20000),
   HUMMDESK_AI_STREAM_DELAY_MS: z.coerce.number().int().min(0).default(30),
   HUMMDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).default("true"),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
@@ -40,6 +41,7 @@ export interface Config {
   publicUrl: string | undefined;
   ai: { apiKey: string | undefined; baseUrl: string | undefined; model: string; timeoutMs: number; streamDelayMs: number };
   workers: number;
+  workerLeaseSeconds: number;
   seed: boolean;
 }
 
@@ -81,6 +83,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       streamDelayMs: env.HUMMDESK_AI_STREAM_DELAY_MS,
     },
     workers: env.HUMMDESK_WORKERS,
+    workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,
     seed: env.HUMMDESK_SEED === "true",
   };
 }

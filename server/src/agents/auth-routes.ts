@@ -3,7 +3,7 @@ import { AuthTokens, ErrorBody, LoginRequest, LogoutRequest, RefreshRequest } fr
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { RateLimits } from "../http/rate-limits.ts";
+import { limitBy, type RateLimits } from "../http/rate-limits.ts";
 import type { AuthService } from "./auth-service.ts";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody };
@@ -11,7 +11,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody };
 export async function authRoutes(app: FastifyInstance, options: { auth: AuthService; limits: RateLimits }) {
   const { auth, limits } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const perIp = app.rateLimit({ max: limits.login, timeWindow: "1 minute", keyGenerator: (req) => `login:${req.ip}` });
+  const perIp = limitBy(app, limits.login, (req) => `login:${req.ip}`);
 
   r.post(
     "/api/v1/auth/login",

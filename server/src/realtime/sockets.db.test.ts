@@ -68,7 +68,7 @@ describe("resume", () => {
     await socket.waitForClose();
     const agent = await agentLogin(t.url);
     const conversationId = first.body.message.conversationId;
-    const replies = [];
+    const replies: number[] = [];
     for (const content of ["Hei!", "Tilauksesi on matkalla.", "Se saapuu huomenna."]) {
       const reply = await api<{ message: { id: number } }>(t.url, "POST", `/api/v1/accounts/${t.seeded.krauta.accountId}/conversations/${conversationId}/messages`, {
         token: agent.accessToken,

@@ -10,14 +10,11 @@ import { buildSnippet } from "@hummdesk/widget/snippet";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { KRAUTA_WEBSITE_TOKEN } from "../db/seed.ts";
+import { publicBaseUrl } from "../http/public-url.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const WIDGET_DIST = join(ROOT, "widget/dist");
 export const DEMO_DIST = join(ROOT, "demo/dist");
-
-export function publicBaseUrl(config: Config, request: FastifyRequest): string {
-  return config.publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 export async function staticRoutes(app: FastifyInstance, options: { config: Config; db: Database }) {
   const { config } = options;

@@ -15,7 +15,7 @@ import type {
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { aiClassifications, aiDrafts, contacts, conversations, messages } from "../db/schema.ts";
-import { toClassification, toConversation, toDraft, toMessage } from "./mappers.ts";
+import { iso, toClassification, toConversation, toDraft, toMessage } from "./mappers.ts";
 
 export interface ConversationFilters {
   status?: ConversationStatus | undefined;
@@ -285,6 +285,18 @@ export function conversationStore(tx: Executor, accountId: number) {
       patch: Partial<{ status: DraftStatus; content: string; citations: Citation[]; sentMessageId: number | null; model: string }>,
     ): Promise<AIDraft | null> {
       const [row] = await tx.update(aiDrafts).set(patch).where(eq(aiDrafts.id, id)).returning();
+      return row ? toDraft(row) : null;
+    },
+
+    /** A conversation locked for the rest of the transaction, with the times the API does not show. */
+    async lockConversation(id: number): Promise<{ conversation: Conversation; firstRepliedAt: string | null; resolvedAt: string | null } | null> {
+      const [row] = await tx.select().from(conversations).where(eq(conversations.id, id)).for("update");
+      return row ? { conversation: toConversation(row), firstRepliedAt: iso(row.firstRepliedAt), resolvedAt: iso(row.resolvedAt) } : null;
+    },
+
+    /** A draft locked for the rest of the transaction (two agents cannot both send it). */
+    async lockDraft(id: number): Promise<AIDraft | null> {
+      const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.id, id)).for("update");
       return row ? toDraft(row) : null;
     },
   };

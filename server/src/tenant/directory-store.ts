@@ -378,6 +378,17 @@ export function directoryStore(tx: Executor, accountId: number) {
       const entries = rows.slice(0, limit).map(toAuditLog);
       return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
     },
+
+    /** One member of the account as an agent (null when the user is not a member). */
+    async getAgent(userId: number): Promise<Agent | null> {
+      return (await this.listAgents()).find((agent) => agent.userId === userId) ?? null;
+    },
+
+    /** Replaces the teams an inbox routes to. */
+    async setInboxTeams(inboxId: number, teamIds: number[]): Promise<void> {
+      await tx.delete(inboxTeams).where(eq(inboxTeams.inboxId, inboxId));
+      for (const teamId of teamIds) await tx.insert(inboxTeams).values({ accountId, inboxId, teamId }).onConflictDoNothing();
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { conversationStore } from "./conversation-store.ts";
 import { directoryStore } from "./directory-store.ts";
 
 function stores(tx: Executor, accountId: number) {
-  return { ...directoryStore(tx, accountId), ...conversationStore(tx, accountId) };
+  return { ...directoryStore(tx, accountId), ...conversationStore(tx, accountId), executor: tx };
 }
 
 export type TenantStores = ReturnType<typeof stores>;
@@ -14,7 +14,7 @@ type Bound<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 };
 
-export type TenantService = Bound<TenantStores> & {
+export type TenantService = Bound<Omit<TenantStores, "executor">> & {
   readonly accountId: number;
   /** Several operations in one transaction (one unit of work). */
   transaction<T>(fn: (stores: TenantStores) => Promise<T>): Promise<T>;
@@ -24,6 +24,7 @@ export function createTenantService(db: Database, accountId: number): TenantServ
   const template = stores(db, accountId);
   const service = { accountId } as TenantService;
   for (const name of Object.keys(template) as (keyof TenantStores)[]) {
+    if (name === "executor") continue;
     // Each call is its own transaction with app.account_id set.
     (service as Record<string, unknown>)[name] = (...args: unknown[]) =>
       withAccount(db, accountId, (tx) => (stores(tx, accountId)[name] as (...a: unknown[]) => Promise<unknown>)(...args));

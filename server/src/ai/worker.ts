@@ -1,0 +1,117 @@
+/** The AI worker: claims due jobs (SKIP LOCKED, leased), runs the pipeline, keeps the lease alive
+ * while a draft streams, retries with backoff, falls back to the built-in provider on the last
+ * attempt, and fails visibly after it. Any number of workers in any number of processes. */
+import { randomUUID } from "node:crypto";
+import type { FastifyBaseLogger } from "fastify";
+import type { Database } from "../db/client.ts";
+import type { RealtimeHub } from "../realtime/hub.ts";
+import { BuiltinProvider } from "./builtin-provider.ts";
+import { type ClaimedJob, claimJobs, completeJob, extendLease, failJob, MESSAGE_JOB, StaleJobError } from "./jobs.ts";
+import { failVisibly, processMessageJob } from "./pipeline.ts";
+import type { AIProvider } from "./provider.ts";
+
+export interface WorkerOptions {
+  db: Database;
+  hub: RealtimeHub;
+  log: FastifyBaseLogger;
+  provider: AIProvider;
+  /** Used on a job's last attempt when the main provider keeps failing. */
+  fallback?: AIProvider;
+  leaseSeconds?: number;
+  pollMs?: number;
+  concurrency?: number;
+  /** First retry delay; doubles per attempt, capped at 30 s. */
+  backoffSeconds?: number;
+}
+
+export function createWorker(options: WorkerOptions) {
+  const { db, hub, log, provider } = options;
+  const fallback = options.fallback ?? new BuiltinProvider();
+  const leaseSeconds = options.leaseSeconds ?? 30;
+  const pollMs = options.pollMs ?? 250;
+  const concurrency = options.concurrency ?? 2;
+  const backoff = options.backoffSeconds ?? 2;
+  const id = `worker-${randomUUID().slice(0, 8)}`;
+  let running = false;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> | null = null;
+  const inFlight = new Set<Promise<void>>();
+
+  async function run(job: ClaimedJob): Promise<void> {
+    const lease = setInterval(() => {
+      extendLease(db, job, leaseSeconds).catch(() => {});
+    }, (leaseSeconds * 1000) / 3);
+    try {
+      if (job.kind !== MESSAGE_JOB) throw new Error(`unknown job kind ${job.kind}`);
+      const last = job.attempts >= job.maxAttempts;
+      const chosen = last && provider.name !== fallback.name ? fallback : provider;
+      await processMessageJob({ db, hub, log }, job, chosen);
+      await completeJob(db, job);
+    } catch (error) {
+      if (error instanceof StaleJobError) {
+        log.warn({ jobId: job.id }, "job taken over by another worker; this attempt stops");
+        return;
+      }
+      const final = job.attempts >= job.maxAttempts;
+      const message = error instanceof Error ? error.message : String(error);
+      log.warn({ jobId: job.id, attempt: job.attempts, final, error: message }, "AI job failed");
+      await failJob(db, job, message, final, Math.min(30, backoff * 2 ** (job.attempts - 1))).catch(() => {});
+      if (final) await failVisibly({ db, hub, log }, job).catch((e: unknown) => log.error({ err: e as Error }, "could not mark the AI job failed"));
+    } finally {
+      clearInterval(lease);
+    }
+  }
+
+  async function tick(): Promise<number> {
+    const free = concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    const claimed = await claimJobs(db, id, leaseSeconds, free);
+    for (const job of claimed) {
+      const p = run(job).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    return claimed.length;
+  }
+
+  const unsubscribe = hub.subscribe((event) => {
+    if (event.kind === "message.created") wake?.();
+  });
+
+  return {
+    id,
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          const claimed = await tick().catch((error: unknown) => {
+            log.warn({ err: error as Error }, "claiming AI jobs failed");
+            return 0;
+          });
+          if (claimed > 0) continue;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, pollMs);
+            wake = () => {
+              clearTimeout(timer);
+              // Let the publishing transaction's commit become visible first.
+              setTimeout(resolve, 5);
+            };
+          });
+          wake = null;
+        }
+      })();
+    },
+    kick() {
+      wake?.();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      unsubscribe();
+      await loop;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;
