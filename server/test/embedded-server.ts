@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
     user: "postgres",
     password,
     port,
-    persistent: false,
+    persistent: true,
     createPostgresUser: true,
     postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "synchronous_commit=off"],
     onLog: () => {},

@@ -136,7 +136,7 @@ async function draftOf(testApp: TestApp, accountId: number, conversationId: numb
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ ai: { workers: 0 } });
   who = await signIn(testApp);
   const { seeded } = testApp;
   const visitor = await visitorWrites(testApp.url, "Missä tilaukseni on?");

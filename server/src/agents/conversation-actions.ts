@@ -39,7 +39,8 @@ async function applyPatch(t: TenantStores, actorId: number, action: string, conv
 }
 
 /** An agent's reply (to the visitor) or private note (to colleagues only). A reply counts as the
- * first reply, clears the unread count and reopens a resolved conversation. The same
+ * first reply, clears the unread count, reopens a resolved conversation and stops the AI's
+ * auto-replies. The same
  * clientMessageId again returns the stored message and changes nothing. */
 export async function sendReply(
   t: TenantStores,
@@ -78,6 +79,8 @@ export async function sendReply(
     unreadCount: 0,
     ...(firstRepliedAt ? {} : { firstRepliedAt: message.createdAt }),
     ...(reopen ? { status: "open" as const, resolvedAt: null } : {}),
+    // A person has taken over: the AI stops answering the visitor (it still drafts for agents).
+    ...(conversation.aiEnabled ? { aiEnabled: false } : {}),
   }))!;
   if (reopen) {
     await t.appendAudit({ actorId, action: "conversation.status", entityType: "conversation", entityId: conversationId, before: { status: "resolved" }, after: { status: "open" } });

@@ -11,7 +11,7 @@ let who: SignedIn;
 let tenant: TenantService;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ ai: { workers: 0 } });
   who = await signIn(testApp);
   tenant = createTenantService(testApp.database.db, who.krauta);
 });

@@ -33,6 +33,13 @@ async function lockUndecidedDraft(t: TenantStores, draftId: number): Promise<AID
   return draft;
 }
 
+/** A draft to send must not have reached the visitor already (auto-reply inboxes send it themselves). */
+async function lockSendableDraft(t: TenantStores, draftId: number): Promise<AIDraft> {
+  const draft = await lockUndecidedDraft(t, draftId);
+  if (draft.sentMessageId !== null) throw conflict(`draft ${draftId} was already sent to the visitor by the AI (message ${draft.sentMessageId})`);
+  return draft;
+}
+
 export async function draftRoutes(app: FastifyInstance, options: { access: MemberAccess; hub: RealtimeHub }) {
   const { access, hub } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,7 +47,7 @@ export async function draftRoutes(app: FastifyInstance, options: { access: Membe
   /** Sends the draft (as written, or the agent's edit) as the agent's reply, in one unit of work. */
   async function sendDraft(agent: AgentContext, draftId: number, edit: string | undefined) {
     const result = await agent.tenant.transaction(async (t) => {
-      const draft = await lockUndecidedDraft(t, draftId);
+      const draft = await lockSendableDraft(t, draftId);
       if (edit === undefined && draft.status === "failed") {
         throw conflict(`draft ${draftId} failed: write the reply yourself with POST .../drafts/${draftId}/send {content}`);
       }
