@@ -20,7 +20,7 @@ export interface TestApp {
 export async function startTestApp(deps: Omit<AppDependencies, "database"> & { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = deps.database ?? (await createTestDatabase());
   const seeded = await seedBoth(database.db);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", HUMMDESK_SECRET: TEST_SECRET, HUMMDESK_SEED: "false", HUMMDESK_DATA_DIR: "/tmp/hummdesk-test-data", HUMMDESK_AI_STREAM_DELAY_MS: "3", ...deps.env });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", HUMMDESK_SECRET: TEST_SECRET, HUMMDESK_SEED: "false", HUMMDESK_DATA_DIR: "/tmp/hummdesk-test-data", HUMMDESK_AI_STREAM_DELAY_MS: "3", HUMMDESK_WORKERS: "0", ...deps.env });
   const app = await buildApp(config, { ...deps, database });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

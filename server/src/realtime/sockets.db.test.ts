@@ -5,7 +5,7 @@ import { agentLogin, api, startTestApp, type TestApp, TestSocket, visitorToken }
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ heartbeatMs: 300 });
+  t = await startTestApp();
 });
 afterAll(async () => {
   await t.close();
@@ -130,14 +130,27 @@ describe("typing, heartbeat, backpressure", () => {
   });
 
   test("a peer that stops answering pings is dropped", async () => {
-    const token = await visitorToken(t.url);
-    const socket = await visitorSocket(token);
-    const before = t.app.gateway.counts().visitors;
-    // Stop reading: no pong ever comes back.
-    (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    const start = Date.now();
-    while (t.app.gateway.counts().visitors >= before && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
-    expect(t.app.gateway.counts().visitors).toBe(before - 1);
+    const quick = await startTestApp({ heartbeatMs: 300 });
+    try {
+      const token = await visitorToken(quick.url);
+      const socket = await TestSocket.open(quick.url, "/widget/v1/ws");
+      socket.send({ type: "auth", token });
+      await socket.waitFor((f) => f.type === "ready");
+      const alive = await TestSocket.open(quick.url, "/widget/v1/ws");
+      alive.send({ type: "auth", token });
+      await alive.waitFor((f) => f.type === "ready");
+      expect(quick.app.gateway.counts().visitors).toBe(2);
+      // Stop reading: no pong ever comes back from this one.
+      (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      const start = Date.now();
+      while (quick.app.gateway.counts().visitors > 1 && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 700));
+      // The dead peer is gone; the one answering pings stays.
+      expect(quick.app.gateway.counts().visitors).toBe(1);
+      alive.close();
+    } finally {
+      await quick.close();
+    }
   });
 
   test("a client that does not read is closed instead of buffering without bound", async () => {

@@ -1,0 +1,371 @@
+/** The agent desk: sign in, then the live conversation list beside the open conversation. */
+import type { Agent, AgentServerFrame, Availability, Team } from "@hummdesk/shared";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
+import { type AgentSocket, agentSocketUrl, connectAgentSocket, type SocketStatus } from "../agent-socket.ts";
+import { type ApiClient, describeError, type SignedInUser } from "../api-client.ts";
+import { Brand } from "../ui/brand.tsx";
+import { SignInForm } from "../ui/sign-in-form.tsx";
+import { useSession } from "../ui/use-session.ts";
+import { AvailabilitySwitch } from "./availability-switch.tsx";
+import { filterToQuery, matchesFilter, totalUnread } from "./conversation-filter.ts";
+import { ConversationFilters } from "./conversation-filters.tsx";
+import { ConversationList } from "./conversation-list.tsx";
+import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
+import { formatRoute, parseRoute } from "./desk-route.ts";
+import { deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { useNow } from "./use-now.ts";
+
+export function DeskApp() {
+  const session = useSession("hummdesk.desk.session");
+  const { state } = session;
+  if (state.phase === "checking") return <p class="loading">Loading…</p>;
+  if (state.phase === "signedOut") {
+    return (
+      <SignInForm
+        product="Agent desk"
+        defaultEmail="aino@k-rauta.example"
+        passwordHint="demo: hummdesk-agent"
+        notice={state.notice}
+        onSignIn={session.signIn}
+      />
+    );
+  }
+  return <Desk api={session.api} user={state.user} onSignOut={session.signOut} onExpired={session.expire} />;
+}
+
+interface DeskProps {
+  api: ApiClient;
+  user: SignedInUser;
+  onSignOut(): Promise<void>;
+  onExpired(): void;
+}
+
+const SOCKET_STATUS_LABELS: Record<SocketStatus, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  stopped: "Offline",
+};
+
+function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
+  const [state, dispatch] = useReducer(deskReducer, undefined, () => {
+    const route = parseRoute(location.hash);
+    return { ...initialDeskState(user.id, route.filter), selectedId: route.conversationId };
+  });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [agents, setAgents] = useState<Agent[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [availability, setAvailability] = useState<Availability | null>(null);
+  const [availabilityBusy, setAvailabilityBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [detailError, setDetailError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [socketStatus, setSocketStatus] = useState<SocketStatus>("connecting");
+  const socket = useRef<AgentSocket | null>(null);
+  const listRequest = useRef(0);
+  const fetching = useRef(new Set<number>());
+  const now = useNow(1000);
+  const expired = useRef(onExpired);
+  expired.current = onExpired;
+  const account = api.accounts.find((candidate) => candidate.id === api.accountId);
+
+  // --- the address bar mirrors the filter and the open conversation --------------------------------
+  const routedConversation = useRef(state.selectedId);
+  useEffect(() => {
+    const hash = formatRoute({ conversationId: state.selectedId, filter: state.filter });
+    if (hash === (location.hash || "#")) return;
+    // Opening a conversation is a step the browser's back button undoes; refining a filter is not.
+    const step = routedConversation.current !== state.selectedId;
+    routedConversation.current = state.selectedId;
+    history[step ? "pushState" : "replaceState"](null, "", hash === "#" ? location.pathname : hash);
+  }, [state.selectedId, state.filter]);
+
+  useEffect(() => {
+    const follow = () => {
+      const route = parseRoute(location.hash);
+      routedConversation.current = route.conversationId;
+      if (JSON.stringify(route.filter) !== JSON.stringify(stateRef.current.filter)) dispatch({ type: "filterChanged", filter: route.filter });
+      dispatch({ type: "selected", conversationId: route.conversationId });
+    };
+    addEventListener("popstate", follow);
+    return () => removeEventListener("popstate", follow);
+  }, []);
+
+  // --- loading -------------------------------------------------------------------------------------
+  const loadList = useCallback(async () => {
+    const request = ++listRequest.current;
+    setListError(null);
+    try {
+      const page = await api.listConversations(filterToQuery(stateRef.current.filter));
+      if (request === listRequest.current) dispatch({ type: "listLoaded", conversations: page.conversations, nextCursor: page.nextCursor, append: false });
+    } catch (failure) {
+      if (request === listRequest.current) setListError(`Could not load conversations: ${describeError(failure)}`);
+    }
+  }, [api]);
+
+  const loadDetail = useCallback(
+    async (conversationId: number) => {
+      setDetailError(null);
+      try {
+        const detail = await api.getConversation(conversationId);
+        dispatch({ type: "detailLoaded", detail });
+        await api.markRead(conversationId);
+      } catch (failure) {
+        if (stateRef.current.selectedId === conversationId) setDetailError(describeError(failure));
+      }
+    },
+    [api],
+  );
+
+  /** A conversation the socket mentions but the list has never seen: fetch it to show its row. */
+  const learnConversation = useCallback(
+    async (conversationId: number) => {
+      if (fetching.current.has(conversationId)) return;
+      fetching.current.add(conversationId);
+      try {
+        dispatch({ type: "listItemLoaded", detail: await api.getConversation(conversationId) });
+      } catch {
+        // it stays out of the list; the next reload shows it if it belongs there
+      } finally {
+        fetching.current.delete(conversationId);
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void loadList();
+  }, [loadList, state.filter]);
+
+  useEffect(() => {
+    if (state.selectedId !== null) void loadDetail(state.selectedId);
+  }, [loadDetail, state.selectedId]);
+
+  useEffect(() => {
+    Promise.all([api.listAgents(), api.listTeams()])
+      .then(([agentList, teamList]) => {
+        setAgents(agentList.agents);
+        setTeams(teamList.teams);
+        setAvailability(agentList.agents.find((agent) => agent.userId === user.id)?.availability ?? "offline");
+      })
+      .catch((failure) => setNotice(`Could not load agents and teams: ${describeError(failure)}`));
+  }, [api, user.id]);
+
+  // --- live updates --------------------------------------------------------------------------------
+  const readTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onFrame = useCallback(
+    (frame: AgentServerFrame) => {
+      const before = stateRef.current;
+      dispatch({ type: "frame", frame, now: Date.now() });
+      if (frame.type === "message.created") {
+        const { conversationId, senderType } = frame.data;
+        if (isUnknownConversation(before, conversationId)) void learnConversation(conversationId);
+        if (conversationId === before.selectedId && senderType === "contact") {
+          clearTimeout(readTimer.current);
+          readTimer.current = setTimeout(() => void api.markRead(conversationId).catch(() => undefined), 500);
+        }
+      }
+      if (frame.type === "conversation.updated" && isUnknownConversation(before, frame.data.id) && matchesFilter(frame.data, before.filter, user.id)) {
+        void learnConversation(frame.data.id);
+      }
+      if (frame.type === "error") setNotice(`Live updates: ${frame.data.message}`);
+    },
+    [api, learnConversation, user.id],
+  );
+
+  useEffect(() => {
+    const connection = connectAgentSocket({
+      url: agentSocketUrl(location),
+      credentials: () => (api.accessToken && api.accountId !== null ? { token: api.accessToken, accountId: api.accountId } : null),
+      refresh: () => api.refresh(),
+      onFrame,
+      onStatus: setSocketStatus,
+      onReconnected: () => {
+        // The resume replays messages; lists, drafts and statuses are simply reloaded.
+        void loadList();
+        const selected = stateRef.current.selectedId;
+        if (selected !== null) void loadDetail(selected);
+      },
+      onUnauthorized: () => expired.current(),
+    });
+    socket.current = connection;
+    return () => {
+      connection.close();
+      socket.current = null;
+      clearTimeout(readTimer.current);
+    };
+  }, [api, onFrame, loadList, loadDetail]);
+
+  // --- what the agent does -------------------------------------------------------------------------
+  const selectedId = state.selectedId;
+  const actions = useMemo<ConversationActions | null>(() => {
+    if (selectedId === null) return null;
+    const id = selectedId;
+    return {
+      async reply(content, isPrivate) {
+        const { message } = await api.reply(id, content, isPrivate);
+        dispatch({ type: "messageReceived", message });
+      },
+      async assign(target) {
+        dispatch({ type: "conversationChanged", conversation: (await api.assign(id, target)).conversation });
+      },
+      async setStatus(status) {
+        dispatch({ type: "conversationChanged", conversation: (await api.setStatus(id, status)).conversation });
+      },
+      async setPriority(priority) {
+        dispatch({ type: "conversationChanged", conversation: (await api.setPriority(id, priority)).conversation });
+      },
+      async acceptDraft(draftId) {
+        const { draft, message } = await api.acceptDraft(draftId);
+        dispatch({ type: "draftChanged", draft });
+        dispatch({ type: "messageReceived", message });
+      },
+      async sendEditedDraft(draftId, content) {
+        const { draft, message } = await api.sendEditedDraft(draftId, content);
+        dispatch({ type: "draftChanged", draft });
+        dispatch({ type: "messageReceived", message });
+      },
+      async rejectDraft(draftId) {
+        dispatch({ type: "draftChanged", draft: (await api.rejectDraft(draftId)).draft });
+      },
+      typing(on) {
+        socket.current?.sendTyping(id, on);
+      },
+      back() {
+        dispatch({ type: "selected", conversationId: null });
+      },
+    };
+  }, [api, selectedId]);
+
+  async function changeAvailability(next: Availability) {
+    const previous = availability;
+    setAvailability(next);
+    setAvailabilityBusy(true);
+    try {
+      setAvailability((await api.setAvailability(next)).agent.availability);
+    } catch (failure) {
+      setAvailability(previous);
+      setNotice(`Could not change your availability: ${describeError(failure)}`);
+    } finally {
+      setAvailabilityBusy(false);
+    }
+  }
+
+  async function loadMore() {
+    if (!state.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await api.listConversations({ ...filterToQuery(state.filter), cursor: state.nextCursor });
+      dispatch({ type: "listLoaded", conversations: page.conversations, nextCursor: page.nextCursor, append: true });
+    } catch (failure) {
+      setListError(`Could not load more: ${describeError(failure)}`);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const unread = totalUnread(state.conversations);
+  useEffect(() => {
+    document.title = `${unread > 0 ? `(${unread}) ` : ""}Agent desk · HummDesk`;
+  }, [unread]);
+
+  const open = state.open;
+  return (
+    <div class="desk">
+      <header class="app-header desk-header">
+        <a class="brand-link" href="/desk">
+          <Brand product="Agent desk" />
+        </a>
+        {account && <span class="pill account-pill">{account.name}</span>}
+        <span class="spacer" />
+        <span class={`connection ${socketStatus}`} role="status" data-testid="connection-status" data-status={socketStatus}>
+          <span class="connection-dot" aria-hidden="true" />
+          {SOCKET_STATUS_LABELS[socketStatus]}
+        </span>
+        <AvailabilitySwitch value={availability} busy={availabilityBusy} onChange={changeAvailability} />
+        <span class="user-name" data-testid="user-name">
+          {user.name}
+        </span>
+        <button type="button" class="button small" onClick={onSignOut} data-testid="sign-out">
+          Sign out
+        </button>
+      </header>
+      {notice && (
+        <p class="alert warning desk-notice" role="status">
+          {notice}{" "}
+          <button type="button" class="button small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <div class={`desk-body${state.selectedId !== null ? " has-selection" : ""}`}>
+        <nav class="list-pane" aria-label="Conversation list">
+          <div class="list-head">
+            <h2>
+              Conversations{" "}
+              {unread > 0 && (
+                <span class="unread-badge" data-testid="unread-total">
+                  {unread}
+                  <span class="visually-hidden"> unread</span>
+                </span>
+              )}
+            </h2>
+            <ConversationFilters
+              filter={state.filter}
+              agents={agents}
+              teams={teams}
+              myUserId={user.id}
+              onChange={(filter) => dispatch({ type: "filterChanged", filter })}
+            />
+          </div>
+          <div class="list-scroll">
+            <ConversationList
+              conversations={state.conversations}
+              loaded={state.listLoaded}
+              error={listError}
+              selectedId={state.selectedId}
+              typing={state.typing}
+              nextCursor={state.nextCursor}
+              loadingMore={loadingMore}
+              now={now}
+              onSelect={(conversationId) => dispatch({ type: "selected", conversationId })}
+              onLoadMore={loadMore}
+            />
+          </div>
+        </nav>
+        <main class="detail-pane">
+          {state.selectedId === null && (
+            <div class="empty-detail" data-testid="no-conversation">
+              <p>Pick a conversation from the list.</p>
+            </div>
+          )}
+          {state.selectedId !== null && detailError && (
+            <div class="empty-detail">
+              <p class="alert error" role="alert" data-testid="detail-error">
+                {detailError}
+              </p>
+              <button type="button" class="button small" onClick={() => actions?.back()}>
+                Back to the list
+              </button>
+            </div>
+          )}
+          {state.selectedId !== null && !detailError && !open && <p class="empty-detail">Loading the conversation…</p>}
+          {open && actions && (
+            <ConversationView
+              open={open}
+              draft={state.drafts[open.conversation.id]}
+              typing={state.typing[open.conversation.id]}
+              agents={agents}
+              teams={teams}
+              myUserId={user.id}
+              now={now}
+              actions={actions}
+            />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

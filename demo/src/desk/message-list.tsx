@@ -1,0 +1,102 @@
+/** The thread of one conversation; every message is rendered as text, links made clickable safely. */
+import type { Citation, Message } from "@hummdesk/shared";
+import { useLayoutEffect, useRef } from "preact/hooks";
+import { linkify } from "../linkify.ts";
+import { LinkifiedText } from "../ui/linkified-text.tsx";
+import { formatMessageTime } from "./time-format.ts";
+
+type MessageStyle = "contact" | "agent" | "ai" | "system" | "note";
+
+export function messageStyle(message: Message): MessageStyle {
+  if (message.private || message.messageType === "note") return "note";
+  if (message.messageType === "activity" || message.senderType === "system") return "system";
+  if (message.senderType === "contact") return "contact";
+  return message.senderType === "ai" ? "ai" : "agent";
+}
+
+function author(message: Message, style: MessageStyle, contactName: string): string {
+  if (style === "contact") return message.senderName ?? contactName;
+  if (style === "ai") return "AI assistant";
+  if (style === "note") return `Private note · ${message.senderName ?? "Agent"}`;
+  return message.senderName ?? "Agent";
+}
+
+export function Citations({ citations, testId }: { citations: Citation[]; testId?: string }) {
+  if (citations.length === 0) return null;
+  return (
+    <ul class="citations" aria-label="Sources" data-testid={testId}>
+      {citations.map((citation) => {
+        const link = citation.url ? linkify(citation.url)[0] : undefined;
+        return (
+          <li key={citation.articleId}>
+            {link?.kind === "link" && link.text === citation.url ? (
+              <a href={link.href} target="_blank" rel="noopener noreferrer">
+                {citation.title}
+              </a>
+            ) : (
+              citation.title
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export interface MessageListProps {
+  conversationId: number;
+  messages: Message[];
+  contactName: string;
+  now: number;
+}
+
+export function MessageList({ conversationId, messages, contactName, now }: MessageListProps) {
+  const container = useRef<HTMLOListElement>(null);
+  const pinnedToBottom = useRef(true);
+  const lastConversation = useRef<number | null>(null);
+
+  // Follow new messages only when the agent is already at the bottom, so reading history is not interrupted.
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    if (lastConversation.current !== conversationId || pinnedToBottom.current) element.scrollTop = element.scrollHeight;
+    lastConversation.current = conversationId;
+  }, [conversationId, messages.length]);
+
+  return (
+    <ol
+      class="message-list"
+      ref={container}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        pinnedToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+      }}
+      aria-label="Messages"
+      data-testid="message-list"
+    >
+      {messages.length === 0 && <li class="message system">No messages yet.</li>}
+      {messages.map((message) => {
+        const style = messageStyle(message);
+        return (
+          <li
+            key={message.id}
+            class={`message ${style}`}
+            data-testid={`message-item-${message.id}`}
+            data-sender-type={message.senderType}
+            data-style={style}
+            data-private={message.private ? "true" : "false"}
+          >
+            {style !== "system" && <span class="message-author">{author(message, style, contactName)}</span>}
+            <div class="message-body">
+              <LinkifiedText text={message.content} />
+            </div>
+            <Citations citations={message.citations} />
+            <time class="message-time" dateTime={message.createdAt}>
+              {formatMessageTime(message.createdAt, now)}
+            </time>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
