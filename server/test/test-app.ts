@@ -5,7 +5,7 @@ import { WebSocket } from "ws";
 import { type AppDependencies, buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { seedBoth } from "./fixtures.ts";
-import { createTestDatabase, type TestDatabase } from "./test-database.ts";
+import { createSeededTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export const TEST_SECRET = "test-secret-".padEnd(48, "x");
 
@@ -18,8 +18,9 @@ export interface TestApp {
 }
 
 export async function startTestApp(deps: Omit<AppDependencies, "database"> & { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = deps.database ?? (await createTestDatabase());
-  const seeded = await seedBoth(database.db);
+  const fresh = deps.database ? null : await createSeededTestDatabase();
+  const database = deps.database ?? fresh!.database;
+  const seeded = fresh?.seeded ?? (await seedBoth(database.db));
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", HUMMDESK_SECRET: TEST_SECRET, HUMMDESK_SEED: "false", HUMMDESK_DATA_DIR: "/tmp/hummdesk-test-data", HUMMDESK_AI_STREAM_DELAY_MS: "3", HUMMDESK_WORKERS: "0", ...deps.env });
   const app = await buildApp(config, { ...deps, database });
   await app.listen({ port: 0, host: "127.0.0.1" });

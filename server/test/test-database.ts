@@ -4,12 +4,15 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.ts";
-import { TEMPLATE_DB, withDatabase } from "./postgres-global-setup.ts";
+import { seedBoth } from "./fixtures.ts";
+import { SEEDED_TEMPLATE_DB, TEMPLATE_DB, withDatabase } from "./postgres-global-setup.ts";
 
 export type TestDriver = "pglite" | "postgres";
 export const testDriver = (): TestDriver => (process.env.HUMMDESK_TEST_DRIVER === "postgres" ? "postgres" : "pglite");
 
+type Seeded = Awaited<ReturnType<typeof seedBoth>>;
 let pgliteSnapshot: Promise<Blob> | null = null;
+let pgliteSeededSnapshot: Promise<{ dump: Blob; seeded: Seeded }> | null = null;
 
 async function migratedSnapshot(): Promise<Blob> {
   const handle = await openDatabase({});
@@ -18,25 +21,46 @@ async function migratedSnapshot(): Promise<Blob> {
   return dump;
 }
 
+async function seededSnapshot(): Promise<{ dump: Blob; seeded: Seeded }> {
+  const handle = await openDatabase({ loadDataDir: await (pgliteSnapshot ??= migratedSnapshot()), migrate: false });
+  const seeded = await seedBoth(handle.db);
+  const dump = await handle.pglite!.dumpDataDir("none");
+  await handle.close();
+  return { dump, seeded };
+}
+
 export interface TestDatabase extends DatabaseHandle {
   /** postgres only: the admin URL of the server (for a second process or a second pool). */
   adminUrl?: string;
 }
 
-/** Opens a fresh migrated database; `close()` also drops it. */
+/** Opens a fresh migrated database (empty, or with both tenants seeded); `close()` drops it. */
 export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+  return (await openTestDatabase(options, false)).database;
+}
+
+/** A fresh database with K-Rauta and the neighbour already seeded (a cached snapshot/template). */
+export async function createSeededTestDatabase(options: { poolSize?: number } = {}): Promise<{ database: TestDatabase; seeded: Seeded }> {
+  return openTestDatabase(options, true) as Promise<{ database: TestDatabase; seeded: Seeded }>;
+}
+
+async function openTestDatabase(options: { poolSize?: number }, seed: boolean): Promise<{ database: TestDatabase; seeded: Seeded | null }> {
   if (testDriver() === "pglite") {
+    if (seed) {
+      const snapshot = await (pgliteSeededSnapshot ??= seededSnapshot());
+      return { database: await openDatabase({ loadDataDir: snapshot.dump, migrate: false }), seeded: snapshot.seeded };
+    }
     pgliteSnapshot ??= migratedSnapshot();
-    return openDatabase({ loadDataDir: await pgliteSnapshot, migrate: false });
+    return { database: await openDatabase({ loadDataDir: await pgliteSnapshot, migrate: false }), seeded: null };
   }
   const adminUrl = inject("postgresUrl");
   const name = `test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${seed ? SEEDED_TEMPLATE_DB : TEMPLATE_DB}`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
   const handle = await openDatabase({ url, poolSize: options.poolSize ?? 10, migrate: false });
-  return {
+  const database: TestDatabase = {
     ...handle,
     adminUrl,
     async close() {
@@ -46,6 +70,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
       await dropper.end();
     },
   };
+  return { database, seeded: seed ? inject("seeded") : null };
 }
 
 /** A superuser connection to the same database (catalog checks, fail-closed checks). */

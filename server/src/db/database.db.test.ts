@@ -2,16 +2,17 @@
  * security that fails closed, composite keys across tenants, no leak through the pool. */
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createTestDatabase, ownerQuery, type TestDatabase } from "../../test/test-database.ts";
-import { seedBoth } from "../../test/fixtures.ts";
+import { createSeededTestDatabase, createTestDatabase, ownerQuery, type TestDatabase } from "../../test/test-database.ts";
+import type { seedBoth } from "../../test/fixtures.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import { rowsOf, schemaVersion, withAccount } from "./client.ts";
 import { conversations, messages } from "./schema.ts";
 import { KRAUTA_SUBDOMAIN, seedKRauta } from "./seed.ts";
 
 let database: TestDatabase;
+let seeded: Awaited<ReturnType<typeof seedBoth>>;
 beforeEach(async () => {
-  database = await createTestDatabase({ poolSize: 2 });
+  ({ database, seeded } = await createSeededTestDatabase({ poolSize: 2 }));
 });
 afterEach(async () => {
   await database.close();
@@ -63,7 +64,6 @@ describe("migrations and catalog", () => {
 
 describe("tenancy in the database", () => {
   test("fail closed: outside withAccount, tenant tables return no rows", async () => {
-    await seedBoth(database.db);
     for (const table of ["accounts", "users", "teams", "inboxes", "contacts", "conversations", "messages", "knowledge_base_articles", "sla_policies"]) {
       const rows = rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)));
       expect({ table, n: Number(rows[0]?.n) }).toEqual({ table, n: 0 });
@@ -73,7 +73,7 @@ describe("tenancy in the database", () => {
   });
 
   test("a message of account A in a conversation of account B is refused by the database itself", async () => {
-    const { krauta, neighbour } = await seedBoth(database.db);
+    const { krauta, neighbour } = seeded;
     // Even with RLS satisfied (account A set), the composite key refuses B's conversation id.
     await expect(
       withAccount(database.db, krauta.accountId, (tx) =>
@@ -103,7 +103,7 @@ describe("tenancy in the database", () => {
   });
 
   test("the tenant service of A never reads or writes B's rows", async () => {
-    const { krauta, neighbour } = await seedBoth(database.db);
+    const { krauta, neighbour } = seeded;
     const a = createTenantService(database.db, krauta.accountId);
     expect(await a.getConversation(neighbour.conversationId)).toBeNull();
     expect(await a.getMessage(neighbour.messageId)).toBeNull();
@@ -120,7 +120,7 @@ describe("tenancy in the database", () => {
   });
 
   test("no leak through the pool: concurrent units of work alternating between two accounts see only their own rows", async () => {
-    const { krauta, neighbour } = await seedBoth(database.db);
+    const { krauta, neighbour } = seeded;
     const runs = Array.from({ length: 40 }, (_, i) => {
       const accountId = i % 2 === 0 ? krauta.accountId : neighbour.accountId;
       return withAccount(database.db, accountId, async (tx) => {
@@ -144,7 +144,7 @@ describe("tenancy in the database", () => {
 
 describe("triggers, functions and seed", () => {
   test("updated_at is maintained by a trigger", async () => {
-    const { krauta } = await seedBoth(database.db);
+    const { krauta } = seeded;
     const t = createTenantService(database.db, krauta.accountId);
     const inbox = await t.getInbox(krauta.inboxId);
     await new Promise((r) => setTimeout(r, 20));
@@ -154,7 +154,7 @@ describe("triggers, functions and seed", () => {
   });
 
   test("get_available_agents lists online agents with free capacity, least loaded first", async () => {
-    const { krauta } = await seedBoth(database.db);
+    const { krauta } = seeded;
     const t = createTenantService(database.db, krauta.accountId);
     const returns = krauta.teamIds["palautukset"]!;
     const aino = krauta.agentIds["aino@k-rauta.example"]!;
@@ -179,6 +179,8 @@ describe("triggers, functions and seed", () => {
   });
 
   test("the K-Rauta seed is idempotent", async () => {
+    await database.close();
+    database = await createTestDatabase();
     const first = await seedKRauta(database.db);
     const second = await seedKRauta(database.db);
     expect(second.accountId).toBe(first.accountId);

@@ -1,7 +1,7 @@
 /** The tenant service's methods on real databases (PGlite and PostgreSQL). */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { seedBoth } from "../../test/fixtures.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/test-database.ts";
+import type { seedBoth } from "../../test/fixtures.ts";
+import { createSeededTestDatabase, type TestDatabase } from "../../test/test-database.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { createTenantService, type TenantService } from "./tenant-service.ts";
 import { createAccount, createUser, findLogin, getAccountIdBySubdomain, resolveInbox, userAccounts } from "./system.ts";
@@ -11,8 +11,7 @@ let seeded: Awaited<ReturnType<typeof seedBoth>>;
 let t: TenantService;
 
 beforeEach(async () => {
-  database = await createTestDatabase();
-  seeded = await seedBoth(database.db);
+  ({ database, seeded } = await createSeededTestDatabase());
   t = createTenantService(database.db, seeded.krauta.accountId);
 });
 afterEach(async () => {
