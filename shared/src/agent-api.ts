@@ -95,22 +95,39 @@ const Origin = z
   .regex(/^https?:\/\/[^/\s?#]+$/, "an origin is scheme://host[:port], e.g. https://shop.example.fi");
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb, e.g. #e30613");
 
-export const InboxCreateRequest = z.object({
+/** The settable fields of an inbox, without defaults: an update changes only what it names. */
+const InboxFields = z.object({
   name: z.string().trim().min(1).max(100),
-  websiteUrl: z.url().max(255).nullable().optional(),
-  allowedOrigins: z.array(Origin).max(50).default([]),
+  websiteUrl: z.url().max(255).nullable(),
+  allowedOrigins: z.array(Origin).max(50),
+  color: Colour,
+  position: WidgetPosition,
+  locale: WidgetLocale,
+  greeting: z.partialRecord(WidgetLocale, z.string().max(500)),
+  aiMode: AIMode,
+  requireEmail: z.boolean(),
+  enforceIdentity: z.boolean(),
+  businessHours: BusinessHours.nullable(),
+  replyTimeMinutes: z.number().int().min(1).max(10080),
+  teamIds: z.array(z.number().int().positive()).max(50),
+});
+
+export const InboxCreateRequest = InboxFields.extend({
+  websiteUrl: InboxFields.shape.websiteUrl.optional(),
+  allowedOrigins: InboxFields.shape.allowedOrigins.default([]),
   color: Colour.default("#1f6feb"),
   position: WidgetPosition.default("right"),
   locale: WidgetLocale.default("en"),
-  greeting: z.partialRecord(WidgetLocale, z.string().max(500)).default({}),
+  greeting: InboxFields.shape.greeting.default({}),
   aiMode: AIMode.default("suggest"),
   requireEmail: z.boolean().default(false),
   enforceIdentity: z.boolean().default(false),
-  businessHours: BusinessHours.nullable().default(null),
-  replyTimeMinutes: z.number().int().min(1).max(10080).default(5),
-  teamIds: z.array(z.number().int().positive()).max(50).optional(),
+  businessHours: InboxFields.shape.businessHours.default(null),
+  replyTimeMinutes: InboxFields.shape.replyTimeMinutes.default(5),
+  teamIds: InboxFields.shape.teamIds.optional(),
 });
-export const InboxUpdateRequest = InboxCreateRequest.partial();
+// Not InboxCreateRequest.partial(): its defaults would reset every field a PATCH leaves out.
+export const InboxUpdateRequest = InboxFields.partial();
 export const InboxWithSecret = Inbox.extend({ hmacSecret: z.string() });
 export const SnippetResponse = z.object({ snippet: z.string(), websiteToken: z.string() });
 
@@ -121,15 +138,21 @@ export const TeamCreateRequest = z.object({
 });
 export const TeamMemberRequest = z.object({ userId: z.number().int().positive() });
 
-export const ArticleCreateRequest = z.object({
+const ArticleFields = z.object({
   title: z.string().trim().min(1).max(200),
   body: z.string().trim().min(1).max(20000),
   language: Language,
+  category: AICategory.nullable(),
+  url: z.url().max(500).nullable(),
+  published: z.boolean(),
+});
+export const ArticleCreateRequest = ArticleFields.extend({
   category: AICategory.nullable().default(null),
-  url: z.url().max(500).nullable().default(null),
+  url: ArticleFields.shape.url.default(null),
   published: z.boolean().default(true),
 });
-export const ArticleUpdateRequest = ArticleCreateRequest.partial();
+// Without defaults, so a PATCH changes only the fields it names.
+export const ArticleUpdateRequest = ArticleFields.partial();
 
 export const AuditLogQuery = z.object({
   cursor: z.coerce.number().int().positive().optional(),
@@ -143,6 +166,20 @@ export const ArticlesResponse = z.object({ articles: z.array(KnowledgeBaseArticl
 export const DraftsResponse = z.object({ drafts: z.array(AIDraft) });
 export const AuditLogResponse = z.object({ entries: z.array(AuditLog), nextCursor: z.number().int().nullable() });
 
+export const ConversationResponse = z.object({ conversation: Conversation });
+export const MessageResponse = z.object({ message: Message });
+export const DraftResponse = z.object({ draft: AIDraft });
+export const DraftSentResponse = z.object({ draft: AIDraft, message: Message });
+export const AgentResponse = z.object({ agent: Agent });
+export const InboxResponse = z.object({ inbox: Inbox });
+/** The answer to creating an inbox: the only response besides `GET .../secret` that shows the secret. */
+export const InboxCreatedResponse = z.object({ inbox: InboxWithSecret });
+export const InboxSecretResponse = z.object({ hmacSecret: z.string() });
+export const TeamResponse = z.object({ team: Team });
+export const ArticleResponse = z.object({ article: KnowledgeBaseArticle });
+/** The account's category -> team mapping used by routing (categories left out fall back to team categories). */
+export const RoutingSettings = z.object({ categoryTeams: z.partialRecord(AICategory, z.number().int().positive()) });
+
 export type LoginRequest = z.infer<typeof LoginRequest>;
 export type AuthTokens = z.infer<typeof AuthTokens>;
 export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
@@ -154,3 +191,5 @@ export type InboxCreateRequest = z.infer<typeof InboxCreateRequest>;
 export type InboxUpdateRequest = z.infer<typeof InboxUpdateRequest>;
 export type TeamCreateRequest = z.infer<typeof TeamCreateRequest>;
 export type ArticleCreateRequest = z.infer<typeof ArticleCreateRequest>;
+export type ArticleUpdateRequest = z.infer<typeof ArticleUpdateRequest>;
+export type RoutingSettings = z.infer<typeof RoutingSettings>;

@@ -236,3 +236,14 @@ describe("a request the schema refuses", () => {
     expectOnlyError(await response.json());
   });
 });
+
+test("the OpenAPI document at /docs describes every agent route", async () => {
+  const { status, body } = await api<{ paths: Record<string, Record<string, unknown>> }>(testApp.url, "GET", "/docs/json");
+  expect(status).toBe(200);
+  const documented = Object.entries(body.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+  const ids = { accountId: "{accountId}", conversationId: "{conversationId}", draftId: "{id}", inboxId: "{id}", teamId: "{id}", articleId: "{id}" };
+  for (const route of cases) {
+    const path = route.path(ids as unknown as Ids).split("?")[0]!;
+    expect(documented, route.name).toContain(`${route.method} ${path}`);
+  }
+});

@@ -116,7 +116,7 @@ describe("read", () => {
 describe("reply and note", () => {
   test("a reply is the agent's outgoing message: first reply, unread cleared, activity moved, audited", async () => {
     const visitor = await visitorWrites(testApp.url, "Milloin myymälä aukeaa?");
-    expect((await milestones(visitor.conversationId)).conversation.unreadCount).toBe(1);
+    expect((await milestones(visitor.conversationId)).conversation).toMatchObject({ unreadCount: 1, aiEnabled: true });
     const { status, body } = await as(who.agent.token).post<{ message: Message }>(`/conversations/${visitor.conversationId}/messages`, {
       content: "  Aukeamme kello 7.  ",
     });
@@ -132,6 +132,8 @@ describe("reply and note", () => {
     });
     const after = await milestones(visitor.conversationId);
     expect(after.conversation.unreadCount).toBe(0);
+    // A person has taken over: the AI no longer answers the visitor.
+    expect(after.conversation.aiEnabled).toBe(false);
     expect(after.conversation.lastActivityAt).toBe(body.message.createdAt);
     expect(after.firstRepliedAt).toBe(body.message.createdAt);
     expect(await auditOf("message", body.message.id)).toMatchObject([{ action: "conversation.reply", actorId: who.agent.userId, after: { conversationId: visitor.conversationId } }]);

@@ -30,6 +30,7 @@ import { agentErrors as errors, agentOf, type MemberAccess } from "./member-acce
 
 const PREFIX = "/api/v1/accounts/:accountId/conversations";
 const tags = ["conversations"];
+const DETAIL_MESSAGES = 500;
 
 export async function conversationRoutes(app: FastifyInstance, options: { access: MemberAccess; hub: RealtimeHub }) {
   const { access, hub } = options;
@@ -63,7 +64,8 @@ export async function conversationRoutes(app: FastifyInstance, options: { access
         return {
           conversation,
           contact,
-          messages: await t.getConversationMessages(id, { includePrivate: true }),
+          // A very long conversation shows its latest messages; older ones stay in the database.
+          messages: await t.getRecentMessages(id, { includePrivate: true, limit: DETAIL_MESSAGES }),
           latestDraft: await t.getLatestDraft(id),
         };
       });

@@ -21,7 +21,7 @@ import { agentErrors as errors, agentOf, type MemberAccess } from "./member-acce
 const PREFIX = "/api/v1/accounts/:accountId";
 const tags = ["drafts"];
 
-/** Locks the draft and its conversation (conversation first, the order every writer uses). */
+/** Locks the draft and its conversation (the conversation first, like every agent action). */
 async function lockUndecidedDraft(t: TenantStores, draftId: number): Promise<AIDraft> {
   const seen = await t.getDraft(draftId);
   if (!seen || !(await t.lockConversation(seen.conversationId))) throw notFound(`draft ${draftId} not found`);

@@ -2,7 +2,7 @@
  * run on `onRequest` so a stranger gets 401/404 before anything of the request is looked at. */
 import { ErrorBody, type Role } from "@hummdesk/shared";
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
-import type { RateLimits } from "../http/rate-limits.ts";
+import { limitBy, type RateLimits } from "../http/rate-limits.ts";
 import type { AgentContext, AgentGuard } from "./agent-auth.ts";
 
 /** The error responses every agent route may give. */
@@ -12,13 +12,13 @@ export type MemberAccess = (minimum?: Role) => onRequestAsyncHookHandler[];
 
 export function memberAccess(app: FastifyInstance, guard: AgentGuard, limits: RateLimits): MemberAccess {
   // One limiter for the whole agent API: a user's budget is shared by every route.
-  const perUser = app.rateLimit({ max: limits.agentUser, timeWindow: "1 minute", keyGenerator: (req) => `user:${req.agent?.userId}` });
+  const perUser = limitBy(app, limits.agentUser, (request) => `user:${request.agent?.userId}`);
   const hooks = new Map<Role, onRequestAsyncHookHandler[]>();
   return (minimum = "agent") => {
     let chain = hooks.get(minimum);
     if (!chain) {
       const requireMember = guard.requireMember(minimum);
-      chain = [async (request) => requireMember(request), perUser as onRequestAsyncHookHandler];
+      chain = [async (request) => requireMember(request), perUser];
       hooks.set(minimum, chain);
     }
     return chain;

@@ -294,6 +294,19 @@ export function conversationStore(tx: Executor, accountId: number) {
       return row ? { conversation: toConversation(row), firstRepliedAt: iso(row.firstRepliedAt), resolvedAt: iso(row.resolvedAt) } : null;
     },
 
+    /** The latest messages of a conversation (at most `limit`), oldest first. */
+    async getRecentMessages(conversationId: number, options: { includePrivate?: boolean; limit?: number } = {}): Promise<Message[]> {
+      const where = [eq(messages.conversationId, conversationId)];
+      if (!options.includePrivate) where.push(eq(messages.private, false));
+      const rows = await tx
+        .select()
+        .from(messages)
+        .where(and(...where))
+        .orderBy(desc(messages.id))
+        .limit(options.limit ?? 500);
+      return rows.reverse().map(toMessage);
+    },
+
     /** A draft locked for the rest of the transaction (two agents cannot both send it). */
     async lockDraft(id: number): Promise<AIDraft | null> {
       const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.id, id)).for("update");
