@@ -1,0 +1,2 @@
+/** Lets TypeScript see Vite's `?inline` CSS imports. */
+/// <reference types="vite/client" />

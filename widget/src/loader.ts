@@ -1,0 +1,24 @@
+/** The loader a merchant's page runs inline: queues `HummDesk(...)` calls and loads widget.js on `init`. */
+
+/*
+ * Readable form of LOADER_SCRIPT:
+ *
+ *   (function (w, d, name) {
+ *     if (w[name]) return;                        // pasted twice, or widget.js already here
+ *     var queue = [];
+ *     var hummDesk = (w[name] = function () {
+ *       queue.push(arguments);                    // widget.js replays these in order
+ *       var options = arguments[1];
+ *       if (!hummDesk.s && arguments[0] == "init" && options && options.baseUrl) {
+ *         hummDesk.s = 1;                         // the script is requested once
+ *         var script = d.createElement("script");
+ *         script.async = true;
+ *         script.src = String(options.baseUrl).replace(/\/+$/, "") + "/widget.js";
+ *         d.head.appendChild(script);
+ *       }
+ *     });
+ *     hummDesk.q = queue;
+ *   })(window, document, "HummDesk");
+ */
+export const LOADER_SCRIPT =
+  '!function(w,d,n){if(w[n])return;var q=[],h=w[n]=function(){q.push(arguments);var o=arguments[1];if(!h.s&&arguments[0]=="init"&&o&&o.baseUrl){h.s=1;var s=d.createElement("script");s.async=!0;s.src=String(o.baseUrl).replace(/\\/+$/,"")+"/widget.js";d.head.appendChild(s)}};h.q=q}(window,document,"HummDesk");';
