@@ -129,6 +129,8 @@ export const Conversation = z.object({
   unreadCount: z.number().int(),
   lastActivityAt: Timestamp,
   firstReplyDueAt: Timestamp.nullable(),
+  firstRepliedAt: Timestamp.nullable(),
+  resolvedAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -46,7 +46,7 @@ function Classification({ conversation }: { conversation: Conversation }) {
 
 export function ConversationDetails({ open, agents, teams, myUserId, busy, now, onAssign, onPriority }: ConversationDetailsProps) {
   const { conversation, contact } = open;
-  const sla = conversation.status === "resolved" ? null : slaState(conversation.firstReplyDueAt, now);
+  const sla = conversation.status === "resolved" ? null : (conversation.firstRepliedAt ? null : slaState(conversation.firstReplyDueAt, now));
   return (
     <div class="details-content">
       <section aria-labelledby="details-contact">

@@ -43,7 +43,7 @@ export function ConversationList(props: ConversationListProps) {
     <>
       <ul class="conversation-list" data-testid="conversation-list" aria-label="Conversations">
         {conversations.map((conversation) => {
-          const sla = conversation.status === "open" ? slaState(conversation.firstReplyDueAt, now) : null;
+          const sla = conversation.status === "open" ? (conversation.firstRepliedAt ? null : slaState(conversation.firstReplyDueAt, now)) : null;
           const isTyping = (typing[conversation.id]?.until ?? 0) > now && typing[conversation.id]?.senderType === "contact";
           const selected = conversation.id === selectedId;
           return (

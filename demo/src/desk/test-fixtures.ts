@@ -22,6 +22,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     unreadCount: 0,
     lastActivityAt: "2025-01-01T10:00:00.000Z",
     firstReplyDueAt: null,
+    firstRepliedAt: null,
+    resolvedAt: null,
     createdAt: "2025-01-01T10:00:00.000Z",
     updatedAt: "2025-01-01T10:00:00.000Z",
     ...overrides,

@@ -70,7 +70,8 @@ async function classify(ctx: PipelineContext, job: ClaimedJob, provider: AIProvi
     });
     const current = (await t.getConversation(l.conversation.id))!;
     const priority = PRIORITY_RANK[result.priority] > PRIORITY_RANK[current.priority] ? result.priority : current.priority;
-    const sla = priority !== current.priority ? (await t.listSLAPolicies()).find((p) => p.priority === priority) : undefined;
+    // A higher priority tightens the first-reply target, unless the visitor already has a reply.
+    const sla = priority !== current.priority && !current.firstRepliedAt ? (await t.listSLAPolicies()).find((p) => p.priority === priority) : undefined;
     const handoff = result.handoffRequested || result.confidence < MIN_CONFIDENCE || result.sentiment === "negative";
     return (await t.updateConversation(l.conversation.id, {
       language: result.language,
@@ -195,10 +196,11 @@ async function streamDraft(
       status: "ready",
       sentMessageId: sent?.message.id ?? null,
     });
-    if (sent) await t.updateConversation(conversation.id, { lastActivityAt: sent.message.createdAt });
-    return { updated, sent };
+    const touched = sent ? await t.updateConversation(conversation.id, { lastActivityAt: sent.message.createdAt }) : null;
+    return { updated, sent, touched };
   });
   if (final.sent?.created) await ctx.hub.publish(messageCreated(conversation, final.sent.message, l.visitorId));
+  if (final.touched) await ctx.hub.publish(conversationUpdated(final.touched, l.visitorId));
   await ctx.hub.publish({
     kind: "ai.answer.completed",
     accountId: job.accountId,

@@ -255,11 +255,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
           content: body.content,
           clientMessageId: body.clientMessageId,
         });
-        const updated = await t.updateConversation(conversation.id, {
-          lastActivityAt: message.createdAt,
-          unreadCount: conversation.unreadCount + 1,
-          ...(conversation.status === "snoozed" || conversation.status === "pending" ? { status: "open" as const } : {}),
-        });
+        const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
         if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact });
         return { message, conversation: updated!, contact, created, newConversation };
       });

@@ -112,7 +112,7 @@ export function conversationStore(tx: Executor, accountId: number) {
     },
 
     async getConversation(id: number): Promise<Conversation | null> {
-      const [row] = await tx.select().from(conversations).where(eq(conversations.id, id));
+      const [row] = await tx.select().from(conversations).where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)));
       return row ? toConversation(row) : null;
     },
 
@@ -158,7 +158,7 @@ export function conversationStore(tx: Executor, accountId: number) {
 
     async updateConversation(id: number, patch: ConversationPatch): Promise<Conversation | null> {
       if (Object.keys(patch).length === 0) return this.getConversation(id);
-      const [row] = await tx.update(conversations).set(patch).where(eq(conversations.id, id)).returning();
+      const [row] = await tx.update(conversations).set(patch).where(and(eq(conversations.accountId, accountId), eq(conversations.id, id))).returning();
       return row ? toConversation(row) : null;
     },
 
@@ -174,9 +174,23 @@ export function conversationStore(tx: Executor, accountId: number) {
       const [existing] = await tx
         .select()
         .from(messages)
-        .where(and(eq(messages.conversationId, input.conversationId), eq(messages.clientMessageId, input.clientMessageId ?? "")));
+        .where(and(eq(messages.accountId, accountId), eq(messages.conversationId, input.conversationId), eq(messages.clientMessageId, input.clientMessageId ?? "")));
       if (!existing) throw new Error("message conflict without a stored message");
       return { message: toMessage(existing), created: false };
+    },
+
+    /** Counts one more unread visitor message, atomically (no lost update against a read). */
+    async bumpUnread(id: number, lastActivityAt: string): Promise<Conversation | null> {
+      const [row] = await tx
+        .update(conversations)
+        .set({
+          unreadCount: sql`${conversations.unreadCount} + 1`,
+          lastActivityAt,
+          status: sql`case when ${conversations.status} in ('pending', 'snoozed') then 'open'::conversation_status else ${conversations.status} end`,
+        })
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
+        .returning();
+      return row ? toConversation(row) : null;
     },
 
     /** Serialises one visitor's sends (find-or-create of contact and conversation). */
@@ -190,14 +204,14 @@ export function conversationStore(tx: Executor, accountId: number) {
         .select({ message: messages })
         .from(messages)
         .innerJoin(conversations, and(eq(conversations.accountId, messages.accountId), eq(conversations.id, messages.conversationId)))
-        .where(and(eq(conversations.contactId, contactId), eq(messages.clientMessageId, clientMessageId)))
+        .where(and(eq(messages.accountId, accountId), eq(conversations.contactId, contactId), eq(messages.clientMessageId, clientMessageId)))
         .orderBy(desc(messages.id))
         .limit(1);
       return row ? toMessage(row.message) : null;
     },
 
     async getMessage(id: number): Promise<Message | null> {
-      const [row] = await tx.select().from(messages).where(eq(messages.id, id));
+      const [row] = await tx.select().from(messages).where(and(eq(messages.accountId, accountId), eq(messages.id, id)));
       return row ? toMessage(row) : null;
     },
 
@@ -206,7 +220,7 @@ export function conversationStore(tx: Executor, accountId: number) {
       conversationId: number,
       options: { after?: number; includePrivate?: boolean; limit?: number } = {},
     ): Promise<Message[]> {
-      const where = [eq(messages.conversationId, conversationId), gt(messages.id, options.after ?? 0)];
+      const where = [eq(messages.accountId, accountId), eq(messages.conversationId, conversationId), gt(messages.id, options.after ?? 0)];
       if (!options.includePrivate) where.push(eq(messages.private, false));
       const rows = await tx
         .select()
@@ -219,7 +233,7 @@ export function conversationStore(tx: Executor, accountId: number) {
 
     /** Messages of several conversations after an id (a socket's resume), oldest first. */
     async listMessagesAfter(after: number, options: { conversationIds?: number[]; includePrivate?: boolean; limit?: number } = {}) {
-      const where = [gt(messages.id, after)];
+      const where = [eq(messages.accountId, accountId), gt(messages.id, after)];
       if (options.conversationIds) where.push(inArray(messages.conversationId, options.conversationIds));
       if (!options.includePrivate) where.push(eq(messages.private, false));
       const rows = await tx
@@ -247,7 +261,7 @@ export function conversationStore(tx: Executor, accountId: number) {
       const [row] = await tx
         .select()
         .from(aiClassifications)
-        .where(eq(aiClassifications.conversationId, conversationId))
+        .where(and(eq(aiClassifications.accountId, accountId), eq(aiClassifications.conversationId, conversationId)))
         .orderBy(desc(aiClassifications.id))
         .limit(1);
       return row ? toClassification(row) : null;
@@ -261,22 +275,22 @@ export function conversationStore(tx: Executor, accountId: number) {
         .onConflictDoNothing({ target: [aiDrafts.accountId, aiDrafts.messageId] })
         .returning();
       if (row) return { draft: toDraft(row), created: true };
-      const [existing] = await tx.select().from(aiDrafts).where(eq(aiDrafts.messageId, input.messageId));
+      const [existing] = await tx.select().from(aiDrafts).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.messageId, input.messageId)));
       return { draft: toDraft(existing!), created: false };
     },
 
     async getDraft(id: number): Promise<AIDraft | null> {
-      const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.id, id));
+      const [row] = await tx.select().from(aiDrafts).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.id, id)));
       return row ? toDraft(row) : null;
     },
 
     async getLatestDraft(conversationId: number): Promise<AIDraft | null> {
-      const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.conversationId, conversationId)).orderBy(desc(aiDrafts.id)).limit(1);
+      const [row] = await tx.select().from(aiDrafts).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.conversationId, conversationId))).orderBy(desc(aiDrafts.id)).limit(1);
       return row ? toDraft(row) : null;
     },
 
     async listDrafts(conversationId: number): Promise<AIDraft[]> {
-      const rows = await tx.select().from(aiDrafts).where(eq(aiDrafts.conversationId, conversationId)).orderBy(desc(aiDrafts.id));
+      const rows = await tx.select().from(aiDrafts).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.conversationId, conversationId))).orderBy(desc(aiDrafts.id));
       return rows.map(toDraft);
     },
 
@@ -284,19 +298,19 @@ export function conversationStore(tx: Executor, accountId: number) {
       id: number,
       patch: Partial<{ status: DraftStatus; content: string; citations: Citation[]; sentMessageId: number | null; model: string }>,
     ): Promise<AIDraft | null> {
-      const [row] = await tx.update(aiDrafts).set(patch).where(eq(aiDrafts.id, id)).returning();
+      const [row] = await tx.update(aiDrafts).set(patch).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.id, id))).returning();
       return row ? toDraft(row) : null;
     },
 
     /** A conversation locked for the rest of the transaction, with the times the API does not show. */
     async lockConversation(id: number): Promise<{ conversation: Conversation; firstRepliedAt: string | null; resolvedAt: string | null } | null> {
-      const [row] = await tx.select().from(conversations).where(eq(conversations.id, id)).for("update");
+      const [row] = await tx.select().from(conversations).where(and(eq(conversations.accountId, accountId), eq(conversations.id, id))).for("update");
       return row ? { conversation: toConversation(row), firstRepliedAt: iso(row.firstRepliedAt), resolvedAt: iso(row.resolvedAt) } : null;
     },
 
     /** The latest messages of a conversation (at most `limit`), oldest first. */
     async getRecentMessages(conversationId: number, options: { includePrivate?: boolean; limit?: number } = {}): Promise<Message[]> {
-      const where = [eq(messages.conversationId, conversationId)];
+      const where = [eq(messages.accountId, accountId), eq(messages.conversationId, conversationId)];
       if (!options.includePrivate) where.push(eq(messages.private, false));
       const rows = await tx
         .select()
@@ -309,7 +323,7 @@ export function conversationStore(tx: Executor, accountId: number) {
 
     /** A draft locked for the rest of the transaction (two agents cannot both send it). */
     async lockDraft(id: number): Promise<AIDraft | null> {
-      const [row] = await tx.select().from(aiDrafts).where(eq(aiDrafts.id, id)).for("update");
+      const [row] = await tx.select().from(aiDrafts).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.id, id))).for("update");
       return row ? toDraft(row) : null;
     },
   };

@@ -112,7 +112,7 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async getMembership(userId: number): Promise<{ role: Role } | null> {
-      const [row] = await tx.select({ role: accountUsers.role }).from(accountUsers).where(eq(accountUsers.userId, userId));
+      const [row] = await tx.select({ role: accountUsers.role }).from(accountUsers).where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)));
       return row ?? null;
     },
 
@@ -125,12 +125,12 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async getTeam(id: number): Promise<Team | null> {
-      const [row] = await tx.select().from(teams).where(eq(teams.id, id));
+      const [row] = await tx.select().from(teams).where(and(eq(teams.accountId, accountId), eq(teams.id, id)));
       return row ? toTeam(row) : null;
     },
 
     async listTeams(): Promise<Team[]> {
-      return (await tx.select().from(teams).orderBy(teams.id)).map(toTeam);
+      return (await tx.select().from(teams).where(eq(teams.accountId, accountId)).orderBy(teams.id)).map(toTeam);
     },
 
     async addTeamMember(teamId: number, userId: number): Promise<void> {
@@ -138,7 +138,7 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async listTeamMembers(teamId: number): Promise<number[]> {
-      const rows = await tx.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId));
+      const rows = await tx.select({ userId: teamMembers.userId }).from(teamMembers).where(and(eq(teamMembers.accountId, accountId), eq(teamMembers.teamId, teamId)));
       return rows.map((r) => r.userId);
     },
 
@@ -152,22 +152,22 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async getInbox(id: number): Promise<Inbox | null> {
-      const [row] = await tx.select().from(inboxes).where(eq(inboxes.id, id));
+      const [row] = await tx.select().from(inboxes).where(and(eq(inboxes.accountId, accountId), eq(inboxes.id, id)));
       return row ? toInbox(row) : null;
     },
 
     async getInboxSecret(id: number): Promise<string | null> {
-      const [row] = await tx.select({ secret: inboxes.hmacSecret }).from(inboxes).where(eq(inboxes.id, id));
+      const [row] = await tx.select({ secret: inboxes.hmacSecret }).from(inboxes).where(and(eq(inboxes.accountId, accountId), eq(inboxes.id, id)));
       return row?.secret ?? null;
     },
 
     async listInboxes(): Promise<Inbox[]> {
-      return (await tx.select().from(inboxes).orderBy(inboxes.id)).map(toInbox);
+      return (await tx.select().from(inboxes).where(eq(inboxes.accountId, accountId)).orderBy(inboxes.id)).map(toInbox);
     },
 
     async updateInbox(id: number, patch: Partial<Omit<NewInbox, "websiteToken" | "hmacSecret">>): Promise<Inbox | null> {
       if (Object.keys(patch).length === 0) return this.getInbox(id);
-      const [row] = await tx.update(inboxes).set(patch).where(eq(inboxes.id, id)).returning();
+      const [row] = await tx.update(inboxes).set(patch).where(and(eq(inboxes.accountId, accountId), eq(inboxes.id, id))).returning();
       return row ? toInbox(row) : null;
     },
 
@@ -177,27 +177,27 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async getContact(id: number): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(eq(contacts.id, id));
+      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.id, id)));
       return row ? toContact(row) : null;
     },
 
     async findContactByEmail(email: string): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(eq(contacts.email, email)).orderBy(contacts.id).limit(1);
+      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.email, email))).orderBy(contacts.id).limit(1);
       return row ? toContact(row) : null;
     },
 
     async findContactByIdentifier(identifier: string): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(eq(contacts.identifier, identifier));
+      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.identifier, identifier)));
       return row ? toContact(row) : null;
     },
 
     async getContactVisitor(id: number): Promise<string | null> {
-      const [row] = await tx.select({ visitorId: contacts.visitorId }).from(contacts).where(eq(contacts.id, id));
+      const [row] = await tx.select({ visitorId: contacts.visitorId }).from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.id, id)));
       return row?.visitorId ?? null;
     },
 
     async findContactByVisitor(visitorId: string): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(eq(contacts.visitorId, visitorId));
+      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.visitorId, visitorId)));
       return row ? toContact(row) : null;
     },
 
@@ -209,7 +209,7 @@ export function directoryStore(tx: Executor, accountId: number) {
       const set: Record<string, unknown> = { ...rest, lastSeenAt: new Date().toISOString() };
       // Attributes merge: a key given replaces its value, a key left out keeps its value.
       if (customAttributes) set.customAttributes = sql`${contacts.customAttributes} || ${JSON.stringify(customAttributes)}::jsonb`;
-      const [row] = await tx.update(contacts).set(set).where(eq(contacts.id, id)).returning();
+      const [row] = await tx.update(contacts).set(set).where(and(eq(contacts.accountId, accountId), eq(contacts.id, id))).returning();
       return row ? toContact(row) : null;
     },
 
@@ -248,7 +248,7 @@ export function directoryStore(tx: Executor, accountId: number) {
       const rows = await tx
         .update(accountUsers)
         .set({ availability, lastSeenAt: new Date().toISOString() })
-        .where(eq(accountUsers.userId, userId))
+        .where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)))
         .returning({ userId: accountUsers.userId });
       return rows.length > 0;
     },
@@ -278,7 +278,7 @@ export function directoryStore(tx: Executor, accountId: number) {
       await tx
         .update(accountUsers)
         .set({ totalAssigned: sql`${accountUsers.totalAssigned} + 1`, lastAssignedAt: new Date().toISOString() })
-        .where(eq(accountUsers.userId, userId));
+        .where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)));
     },
 
     async getTeamsAvailability(): Promise<TeamAvailability[]> {
@@ -327,22 +327,22 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async getArticle(id: number): Promise<KnowledgeBaseArticle | null> {
-      const [row] = await tx.select().from(knowledgeBaseArticles).where(eq(knowledgeBaseArticles.id, id));
+      const [row] = await tx.select().from(knowledgeBaseArticles).where(and(eq(knowledgeBaseArticles.accountId, accountId), eq(knowledgeBaseArticles.id, id)));
       return row ? toArticle(row) : null;
     },
 
     async listArticles(): Promise<KnowledgeBaseArticle[]> {
-      return (await tx.select().from(knowledgeBaseArticles).orderBy(knowledgeBaseArticles.id)).map(toArticle);
+      return (await tx.select().from(knowledgeBaseArticles).where(eq(knowledgeBaseArticles.accountId, accountId)).orderBy(knowledgeBaseArticles.id)).map(toArticle);
     },
 
     async updateArticle(id: number, patch: Partial<NewArticle>): Promise<KnowledgeBaseArticle | null> {
       if (Object.keys(patch).length === 0) return this.getArticle(id);
-      const [row] = await tx.update(knowledgeBaseArticles).set(patch).where(eq(knowledgeBaseArticles.id, id)).returning();
+      const [row] = await tx.update(knowledgeBaseArticles).set(patch).where(and(eq(knowledgeBaseArticles.accountId, accountId), eq(knowledgeBaseArticles.id, id))).returning();
       return row ? toArticle(row) : null;
     },
 
     async deleteArticle(id: number): Promise<boolean> {
-      const rows = await tx.delete(knowledgeBaseArticles).where(eq(knowledgeBaseArticles.id, id)).returning({ id: knowledgeBaseArticles.id });
+      const rows = await tx.delete(knowledgeBaseArticles).where(and(eq(knowledgeBaseArticles.accountId, accountId), eq(knowledgeBaseArticles.id, id))).returning({ id: knowledgeBaseArticles.id });
       return rows.length > 0;
     },
 
@@ -356,7 +356,7 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async listSLAPolicies(): Promise<SLAPolicy[]> {
-      return (await tx.select().from(slaPolicies).orderBy(slaPolicies.id)).map(toSLAPolicy);
+      return (await tx.select().from(slaPolicies).where(eq(slaPolicies.accountId, accountId)).orderBy(slaPolicies.id)).map(toSLAPolicy);
     },
 
     async appendAudit(entry: { actorId: number | null; action: string; entityType: string; entityId: string | number; before?: unknown; after?: unknown }): Promise<AuditLog> {
@@ -372,7 +372,7 @@ export function directoryStore(tx: Executor, accountId: number) {
       const rows = await tx
         .select()
         .from(auditLogs)
-        .where(options.cursor ? and(lt(auditLogs.id, options.cursor)) : undefined)
+        .where(and(eq(auditLogs.accountId, accountId), options.cursor ? lt(auditLogs.id, options.cursor) : undefined))
         .orderBy(desc(auditLogs.id))
         .limit(limit + 1);
       const entries = rows.slice(0, limit).map(toAuditLog);
@@ -386,7 +386,7 @@ export function directoryStore(tx: Executor, accountId: number) {
 
     /** Replaces the teams an inbox routes to. */
     async setInboxTeams(inboxId: number, teamIds: number[]): Promise<void> {
-      await tx.delete(inboxTeams).where(eq(inboxTeams.inboxId, inboxId));
+      await tx.delete(inboxTeams).where(and(eq(inboxTeams.accountId, accountId), eq(inboxTeams.inboxId, inboxId)));
       for (const teamId of teamIds) await tx.insert(inboxTeams).values({ accountId, inboxId, teamId }).onConflictDoNothing();
     },
   };

@@ -83,6 +83,8 @@ export const toConversation = (r: Row<typeof s.conversations>): Conversation => 
   unreadCount: r.unreadCount,
   lastActivityAt: iso(r.lastActivityAt),
   firstReplyDueAt: iso(r.firstReplyDueAt),
+  firstRepliedAt: iso(r.firstRepliedAt),
+  resolvedAt: iso(r.resolvedAt),
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
