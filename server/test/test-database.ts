@@ -22,7 +22,8 @@ async function migratedSnapshot(): Promise<Blob> {
 }
 
 async function seededSnapshot(): Promise<{ dump: Blob; seeded: Seeded }> {
-  const handle = await openDatabase({ loadDataDir: await (pgliteSnapshot ??= migratedSnapshot()), migrate: false });
+  pgliteSnapshot ??= migratedSnapshot();
+  const handle = await openDatabase({ loadDataDir: await pgliteSnapshot, migrate: false });
   const seeded = await seedBoth(handle.db);
   const dump = await handle.pglite!.dumpDataDir("none");
   await handle.close();
@@ -47,7 +48,8 @@ export async function createSeededTestDatabase(options: { poolSize?: number } = 
 async function openTestDatabase(options: { poolSize?: number }, seed: boolean): Promise<{ database: TestDatabase; seeded: Seeded | null }> {
   if (testDriver() === "pglite") {
     if (seed) {
-      const snapshot = await (pgliteSeededSnapshot ??= seededSnapshot());
+      pgliteSeededSnapshot ??= seededSnapshot();
+      const snapshot = await pgliteSeededSnapshot;
       return { database: await openDatabase({ loadDataDir: snapshot.dump, migrate: false }), seeded: snapshot.seeded };
     }
     pgliteSnapshot ??= migratedSnapshot();

@@ -104,7 +104,7 @@ async function announceHandoff(ctx: PipelineContext, job: ClaimedJob, l: Loaded,
 
 export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, provider: AIProvider): Promise<void> {
   const l = await load(ctx, job);
-  if (!l || l.message.senderType !== "contact") return;
+  if (l?.message.senderType !== "contact") return;
   const existingDraft = await l.tenant.getLatestDraft(l.conversation.id);
   const finished = existingDraft?.messageId === l.message.id && existingDraft.status !== "streaming";
   if (finished) return;
