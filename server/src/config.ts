@@ -21,6 +21,7 @@ const Env = z.object({
   HUMMDESK_SECRET: z.string().min(32, "HUMMDESK_SECRET must be at least 32 characters").optional(),
   HUMMDESK_PUBLIC_URL: z.string().url().optional(),
   HUMMDESK_AI_MODEL: z.string().default("gpt-4o-mini"),
+  HUMMDESK_EMBEDDING_MODEL: z.string().optional(),
   HUMMDESK_AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(20000),
   HUMMDESK_AI_STREAM_DELAY_MS: z.coerce.number().int().min(0).default(30),
   HUMMDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
@@ -39,7 +40,14 @@ export interface Config {
   dataDir: string;
   secret: string;
   publicUrl: string | undefined;
-  ai: { apiKey: string | undefined; baseUrl: string | undefined; model: string; timeoutMs: number; streamDelayMs: number };
+  ai: {
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+    model: string;
+    embeddingModel: string | undefined;
+    timeoutMs: number;
+    streamDelayMs: number;
+  };
   workers: number;
   workerLeaseSeconds: number;
   seed: boolean;
@@ -79,6 +87,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiKey: env.OPENAI_API_KEY || undefined,
       baseUrl: env.OPENAI_BASE_URL,
       model: env.HUMMDESK_AI_MODEL,
+      embeddingModel: env.HUMMDESK_EMBEDDING_MODEL,
       timeoutMs: env.HUMMDESK_AI_TIMEOUT_MS,
       streamDelayMs: env.HUMMDESK_AI_STREAM_DELAY_MS,
     },

@@ -29,6 +29,7 @@ export function providerFromConfig(config: Config): AIProvider {
     ...(config.ai.apiKey ? { apiKey: config.ai.apiKey } : {}),
     ...(config.ai.baseUrl ? { baseUrl: config.ai.baseUrl } : {}),
     model: config.ai.model,
+    ...(config.ai.embeddingModel ? { embeddingModel: config.ai.embeddingModel } : {}),
     timeoutMs: config.ai.timeoutMs,
     secrets: [config.secret],
     builtinDelayMs: config.ai.streamDelayMs,

@@ -55,6 +55,7 @@ export class OpenAIProvider implements AIProvider {
   readonly name = "openai";
   readonly model: string;
   readonly embed?: (texts: string[], signal?: AbortSignal) => Promise<number[][]>;
+  readonly embeddingModel?: string;
   readonly #client: OpenAI;
   readonly #context: ErrorContext;
   readonly #timeoutMs: number;
@@ -76,7 +77,10 @@ export class OpenAIProvider implements AIProvider {
     this.#context = { model: this.model, baseUrl, apiKey: options.apiKey };
     this.#secrets = [options.apiKey, ...(options.secrets ?? [])];
     const embeddingModel = options.embeddingModel;
-    if (embeddingModel) this.embed = (texts, signal) => this.#embed(embeddingModel, texts, signal);
+    if (embeddingModel) {
+      this.embeddingModel = embeddingModel;
+      this.embed = (texts, signal) => this.#embed(embeddingModel, texts, signal);
+    }
   }
 
   async classify(input: ClassifyInput, signal?: AbortSignal): Promise<ClassificationResult> {

@@ -10,7 +10,7 @@ import { createTenantService, type TenantService } from "../tenant/tenant-servic
 import { failedText, handoffText } from "./handoff-text.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
 import type { AIProvider, ClassificationResult } from "./provider.ts";
-import { searchArticles } from "./retrieval.ts";
+import { retrievePassages } from "./retrieve-passages.ts";
 import { routeConversation } from "./route-conversation.ts";
 
 /** Below this confidence the AI does not answer the visitor on its own. */
@@ -135,7 +135,7 @@ async function streamDraft(
   result: ClassificationResult,
   toVisitor: boolean,
 ) {
-  const passages = await l.tenant.transaction((t) => searchArticles(t.executor, job.accountId, l.message.content, result.language));
+  const passages = await retrievePassages(l.tenant, provider, ctx.log, l.message.content, result.language, { category: result.category });
   const history = (await l.tenant.getConversationMessages(conversation.id))
     .filter((m) => m.id < l.message.id && m.messageType !== "activity")
     .slice(-8)

@@ -47,6 +47,8 @@ export interface DraftResult {
 export interface AIProvider {
   readonly name: string;
   readonly model: string;
+  /** The embeddings model behind `embed`, when there is one (stored embeddings are keyed by it). */
+  readonly embeddingModel?: string;
   classify(input: ClassifyInput, signal?: AbortSignal): Promise<ClassificationResult>;
   draft(input: DraftInput, signal?: AbortSignal): Promise<DraftResult>;
   embed?(texts: string[], signal?: AbortSignal): Promise<number[][]>;
