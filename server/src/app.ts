@@ -61,7 +61,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
             },
           },
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

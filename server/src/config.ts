@@ -27,6 +27,7 @@ const Env = z.object({
   HUMMDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).default("true"),
+  HUMMDESK_TRUST_PROXY: bool,
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -51,6 +52,8 @@ export interface Config {
   workers: number;
   workerLeaseSeconds: number;
   seed: boolean;
+  /** Trust X-Forwarded-For (only behind a proxy that sets it; else clients could pick their IP). */
+  trustProxy: boolean;
 }
 
 /** In development a random secret is generated once and kept in the data dir. */
@@ -94,5 +97,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workers: env.HUMMDESK_WORKERS,
     workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,
     seed: env.HUMMDESK_SEED === "true",
+    trustProxy: env.HUMMDESK_TRUST_PROXY,
   };
 }

@@ -172,8 +172,9 @@ async function streamDraft(
   for await (const piece of answer.stream) {
     text += piece;
     pending += piece;
-    // Deltas are batched a little: small enough to feel live, far below NOTIFY's 8 kB.
-    if (pending.length >= 400 || Date.now() - lastFlush >= 30) await flush();
+    // The first piece goes out at once; later ones are batched a little: small enough to feel
+    // live, far below NOTIFY's 8 kB.
+    if (index === 0 || pending.length >= 400 || Date.now() - lastFlush >= 30) await flush();
   }
   await flush();
 

@@ -188,3 +188,19 @@ describe("rate limits", () => {
     expect((await send(neighbour, { clientMessageId: cmid(), content: "Hej" })).status).toBe(201);
   });
 });
+
+describe("client addresses", () => {
+  test("X-Forwarded-For is not trusted unless configured: a client cannot pick its way around per-IP limits", async () => {
+    const strict = await startTestApp({ rateLimits: { publicIp: 3 } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await api(strict.url, "GET", "/widget/v1/inboxes/krauta-storefront-demo/config", { headers: { "x-forwarded-for": `10.0.0.${i + 1}` } });
+        statuses.push(r.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+});

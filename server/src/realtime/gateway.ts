@@ -26,44 +26,49 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
     if (set?.size === 0) map.delete(key);
   };
 
-  async function deliver(event: HubEvent): Promise<void> {
+  /** Loads what an event needs (concurrently with other events) and returns the sending step. */
+  async function prepare(event: HubEvent): Promise<() => void> {
     const agentConns = [...(agents.get(event.accountId) ?? [])];
     const visitorConns = event.visitorId ? [...(visitors.get(visitorKey(event.accountId, event.visitorId)) ?? [])] : [];
-    if (agentConns.length === 0 && visitorConns.length === 0) return;
+    if (agentConns.length === 0 && visitorConns.length === 0) return () => {};
     const tenant = createTenantService(db, event.accountId);
     switch (event.kind) {
       case "message.created":
       case "message.updated": {
         const message = await tenant.getMessage(event.messageId);
-        if (!message) return;
-        for (const c of agentConns) c.send({ type: event.kind, data: message }, { messageId: message.id });
-        if (message.private) return;
-        const visible = toVisitorMessage(message);
-        for (const c of visitorConns) c.send({ type: event.kind, data: visible }, { messageId: message.id });
-        return;
+        if (!message) return () => {};
+        return () => {
+          for (const c of agentConns) c.send({ type: event.kind, data: message }, { messageId: message.id });
+          if (message.private) return;
+          const visible = toVisitorMessage(message);
+          for (const c of visitorConns) c.send({ type: event.kind, data: visible }, { messageId: message.id });
+        };
       }
       case "conversation.updated": {
         const conversation = await tenant.getConversation(event.conversationId);
-        if (!conversation) return;
-        for (const c of agentConns) c.send({ type: event.kind, data: conversation });
-        for (const c of visitorConns) c.send({ type: event.kind, data: toVisitorConversation(conversation) });
-        return;
+        if (!conversation) return () => {};
+        return () => {
+          for (const c of agentConns) c.send({ type: event.kind, data: conversation });
+          for (const c of visitorConns) c.send({ type: event.kind, data: toVisitorConversation(conversation) });
+        };
       }
       case "typing": {
         const data = { conversationId: event.conversationId, senderType: event.senderType, senderName: event.senderName, on: event.on };
         const targets = event.senderType === "contact" ? agentConns : visitorConns;
-        for (const c of targets) if (c.id !== event.origin) c.send({ type: "typing", data }, { droppable: true });
-        return;
+        return () => {
+          for (const c of targets) if (c.id !== event.origin) c.send({ type: "typing", data }, { droppable: true });
+        };
       }
       case "ai.answer.delta": {
         const data = { draftId: event.draftId, conversationId: event.conversationId, index: event.index, text: event.text };
-        for (const c of agentConns) c.send({ type: event.kind, data });
-        if (event.visitor) for (const c of visitorConns) c.send({ type: event.kind, data });
-        return;
+        return () => {
+          for (const c of agentConns) c.send({ type: event.kind, data });
+          if (event.visitor) for (const c of visitorConns) c.send({ type: event.kind, data });
+        };
       }
       case "ai.answer.completed": {
         const draft = await tenant.getDraft(event.draftId);
-        if (!draft) return;
+        if (!draft) return () => {};
         const data = {
           draftId: draft.id,
           conversationId: draft.conversationId,
@@ -71,17 +76,23 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
           citations: draft.citations,
           content: draft.content,
         };
-        for (const c of agentConns) c.send({ type: event.kind, data });
-        if (event.visitor) for (const c of visitorConns) c.send({ type: event.kind, data });
-        return;
+        return () => {
+          for (const c of agentConns) c.send({ type: event.kind, data });
+          if (event.visitor) for (const c of visitorConns) c.send({ type: event.kind, data });
+        };
       }
     }
   }
 
-  // Events are handled one after another so frames keep the hub's (commit) order.
+  // Rows load concurrently (one query per event, started at once); frames still go out one
+  // event after another, in the hub's (commit) order.
   let chain = Promise.resolve();
   const unsubscribe = hub.subscribe((event) => {
-    chain = chain.then(() => deliver(event)).catch((error: unknown) => log.warn({ err: error as Error, kind: event.kind }, "realtime delivery failed"));
+    const ready = prepare(event);
+    ready.catch(() => {});
+    chain = chain
+      .then(async () => (await ready)())
+      .catch((error: unknown) => log.warn({ err: error as Error, kind: event.kind }, "realtime delivery failed"));
   });
 
   const heartbeat = setInterval(() => {
