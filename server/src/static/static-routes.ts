@@ -22,8 +22,9 @@ export async function staticRoutes(app: FastifyInstance, options: { config: Conf
   const widget = existsSync(widgetFile) ? readFileSync(widgetFile) : null;
   const widgetHash = widget ? createHash("sha256").update(widget).digest("hex").slice(0, 10) : null;
 
-  const serveWidget = (immutable: boolean) => async (_request: FastifyRequest, reply: import("fastify").FastifyReply) => {
+  const serveWidget = (immutable: boolean) => async (request: FastifyRequest, reply: import("fastify").FastifyReply) => {
     if (!widget) return reply.code(404).send({ error: { code: "not_built", message: "widget.js is not built: run `pnpm build`" } });
+    if (request.headers["if-none-match"] === `"${widgetHash}"`) return reply.code(304).header("etag", `"${widgetHash}"`).send();
     return reply
       .header("content-type", "application/javascript; charset=utf-8")
       .header("cache-control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=300")
