@@ -85,11 +85,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
     }
   }
 
-  /** The visitor's conversation that is still going (not resolved), newest first. */
-  async function currentConversation(t: TenantStores, contactId: number, inboxId: number) {
-    const rows = await t.listConversations({ contactId, inboxId, limit: 20 });
-    return rows.conversations.find((c) => c.status !== "resolved") ?? null;
-  }
+  /** The visitor's conversation that is still going (not resolved). */
+  const currentConversation = (t: TenantStores, contactId: number, inboxId: number) => t.findOpenConversation(contactId, inboxId);
 
   async function withVisitor<T>(claims: VisitorClaims, fn: (t: TenantStores, inbox: Inbox) => Promise<T>): Promise<T> {
     const tenant = createTenantService(db, claims.accountId);

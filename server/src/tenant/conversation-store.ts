@@ -12,7 +12,7 @@ import type {
   Priority,
   Sentiment,
 } from "@hummdesk/shared";
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { aiClassifications, aiDrafts, contacts, conversations, messages } from "../db/schema.ts";
 import { iso, toClassification, toConversation, toDraft, toMessage } from "./mappers.ts";
@@ -177,6 +177,24 @@ export function conversationStore(tx: Executor, accountId: number) {
         .where(and(eq(messages.accountId, accountId), eq(messages.conversationId, input.conversationId), eq(messages.clientMessageId, input.clientMessageId ?? "")));
       if (!existing) throw new Error("message conflict without a stored message");
       return { message: toMessage(existing), created: false };
+    },
+
+    /** The contact's newest conversation in an inbox that is not resolved (a lean look-up for sends). */
+    async findOpenConversation(contactId: number, inboxId: number): Promise<Conversation | null> {
+      const [row] = await tx
+        .select()
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.accountId, accountId),
+            eq(conversations.contactId, contactId),
+            eq(conversations.inboxId, inboxId),
+            ne(conversations.status, "resolved"),
+          ),
+        )
+        .orderBy(desc(conversations.id))
+        .limit(1);
+      return row ? toConversation(row) : null;
     },
 
     /** Counts one more unread visitor message, atomically (no lost update against a read). */
