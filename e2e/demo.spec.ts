@@ -46,7 +46,7 @@ test("a Finnish visitor asks about returns; the agent sees it classified and rou
   await shop.getByTestId("hummdesk-send").click();
   await expect(shop.locator('[data-sender="contact"]').last()).toContainText("palauttaa ostamani porakoneen");
 
-  const item = desk.locator('[data-testid^="conversation-item-"]').first();
+  const item = desk.locator('[data-testid^="conversation-item-"]').filter({ hasText: "porakoneen" }).first();
   await expect(item).toBeVisible({ timeout: 20_000 });
   await item.click();
   await expect(desk.getByTestId("classification-language")).toContainText(/fi|suomi|Finnish/i, { timeout: 20_000 });

@@ -78,8 +78,9 @@ export function createApiClient({ baseUrl, websiteToken, fetch, tokens }: ApiCli
     config: () => request<WidgetConfig>("GET", `${inbox}/config`),
     issueToken: (previous?: string) =>
       request<VisitorTokenResponse>("POST", `${inbox}/visitors`, { token: previous }),
-    identify: (body: IdentifyRequest) => asVisitor<unknown>("POST", "/identify", body),
-    setAttributes: (body: SetAttributesRequest) => asVisitor<unknown>("POST", "/attributes", body),
+    /** Both answer with a new visitor token that carries the profile: later calls must use it. */
+    identify: (body: IdentifyRequest) => asVisitor<VisitorTokenResponse>("POST", "/identify", body),
+    setAttributes: (body: SetAttributesRequest) => asVisitor<VisitorTokenResponse>("POST", "/attributes", body),
     /** After a message id (what the visitor missed), or one earlier conversation by its id. */
     history: (query: HistoryQuery = {}) =>
       asVisitor<VisitorHistoryResponse>("GET", `/messages?${new URLSearchParams(query as Record<string, string>)}`),

@@ -167,15 +167,25 @@ describe("session", () => {
     expect(session.store.get().handoffRequested).toEqual([session.store.get().conversation!.id]);
   });
 
-  it("identifies the visitor and sets attributes with the visitor token", async () => {
-    const { session } = await load(new Browser().openTab(server.baseUrl));
+  it("identifies the visitor and sets attributes with the visitor token, then uses the token each answered with", async () => {
+    const browser = new Browser();
+    const { session, items } = await load(browser.openTab(server.baseUrl));
     await session.identify({ identifier: "user-42", identifierHash: "abc", email: "aino@example.fi" });
+    const storedToken = () => JSON.parse(browser.data.get("hummdesk:site-token:token")!).token as string;
+    const identified = storedToken();
     await session.setAttributes({ customAttributes: { plan: "pro" } });
-    expect(server.requests.filter((r) => r.path === "/identify" || r.path === "/attributes").slice(-2)).toMatchObject([
+    const [identify, attributes] = server.requests.filter((r) => r.path === "/identify" || r.path === "/attributes").slice(-2);
+    expect([identify, attributes]).toMatchObject([
       { path: "/identify", body: { identifier: "user-42", email: "aino@example.fi" } },
-      { path: "/attributes", body: { customAttributes: { plan: "pro" } } },
+      { path: "/attributes", body: { customAttributes: { plan: "pro" } }, token: identified },
     ]);
+    expect(identified).not.toBe(identify!.token);
     expect(session.store.get().email).toBe("aino@example.fi");
+    // The profile travels in the token: the next message goes with the newest one.
+    session.send("Missä tilaukseni on?");
+    await eventually(() => expect(items()).toMatchObject([{ delivery: "sent" }]));
+    expect(server.requests.filter((r) => r.path === "/messages" && r.method === "POST").at(-1)?.token).toBe(storedToken());
+    expect(storedToken()).not.toBe(identified);
   });
 
   it("sends the email captured before the first message", async () => {

@@ -243,12 +243,13 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
     async identify(request: IdentifyRequest): Promise<void> {
       if (request.email) dispatch({ type: "set", fields: { email: request.email } });
       activate();
-      await api.identify(request);
+      // The answer's token carries the verified identifier: without it the next message is anonymous.
+      tokens.replace(await api.identify(request));
     },
     async setAttributes(request: SetAttributesRequest): Promise<void> {
       if (request.email) dispatch({ type: "set", fields: { email: request.email } });
       activate();
-      await api.setAttributes(request);
+      tokens.replace(await api.setAttributes(request));
     },
     /** Forgets the visitor (the merchant's user logged out): token, unsent messages and history. */
     reset() {

@@ -9,6 +9,8 @@ export interface TokenKeeper extends TokenSource {
   current(): VisitorTokenResponse | null;
   /** Takes a token another tab obtained. */
   adopt(token: VisitorTokenResponse | null): void;
+  /** Keeps the token an identify or attributes call answered with (it carries the visitor's profile). */
+  replace(token: VisitorTokenResponse): void;
   clear(): void;
 }
 
@@ -51,6 +53,7 @@ export function createTokenKeeper(options: {
     // Another request (or tab) may have refreshed already: then its token is the answer.
     refresh: (rejected) => (token && token.token !== rejected ? Promise.resolve(token.token) : obtain(rejected)),
     adopt: (next) => set(next, false),
+    replace: (next) => set(next, true),
     clear: () => set(null, true),
   };
 }

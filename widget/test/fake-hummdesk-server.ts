@@ -154,7 +154,8 @@ export async function startFakeServer(options: { tokenLifetimeMs?: number } = {}
       return reply(response, repeat ? 200 : 201, { message, conversation, created: !repeat });
     }
     if (path === "/handoff") return reply(response, 200, { conversation: current(visitor) });
-    if (path === "/identify" || path === "/attributes") return reply(response, 200, {});
+    // Like the real server: a new token for the same visitor, carrying the profile.
+    if (path === "/identify" || path === "/attributes") return reply(response, 200, issue(token!));
     return reply(response, 404, { error: { code: "not_found", message: `no route ${path}` } });
   }
 
