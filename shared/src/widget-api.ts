@@ -1,20 +1,22 @@
 /** Requests and responses of the visitor-side web-channel API (`/widget/v1`). */
 import { z } from "zod";
-import { BusinessHours, Citation, Message } from "./domain.ts";
-import { AIMode, ConversationStatus, WidgetLocale, WidgetPosition } from "./enums.ts";
+import { Citation, Inbox, Message } from "./domain.ts";
+import { ConversationStatus } from "./enums.ts";
 
-export const WidgetConfig = z.object({
+/** The public look of an inbox: what a widget may know, nothing more (no secret, no origins). */
+export const WidgetConfig = Inbox.pick({
+  websiteToken: true,
+  color: true,
+  position: true,
+  locale: true,
+  greeting: true,
+  aiMode: true,
+  requireEmail: true,
+  enforceIdentity: true,
+  businessHours: true,
+  replyTimeMinutes: true,
+}).extend({
   inboxName: z.string(),
-  websiteToken: z.string(),
-  color: z.string(),
-  position: WidgetPosition,
-  locale: WidgetLocale,
-  greeting: z.record(z.string(), z.string()),
-  aiMode: AIMode,
-  requireEmail: z.boolean(),
-  enforceIdentity: z.boolean(),
-  businessHours: BusinessHours.nullable(),
-  replyTimeMinutes: z.number().int(),
   /** True while the business hours say open and at least one agent is online. */
   online: z.boolean(),
 });

@@ -101,7 +101,26 @@ function decodeCursor(cursor: string): { at: string; id: number } | null {
 
 export class InvalidCursorError extends Error {}
 
+interface MessagesAfterOptions {
+  conversationIds?: number[];
+  includePrivate?: boolean;
+  limit?: number;
+}
+
 export function conversationStore(tx: Executor, accountId: number) {
+  async function messagesAfter(after: number, options: MessagesAfterOptions): Promise<Message[]> {
+    const where = [eq(messages.accountId, accountId), gt(messages.id, after)];
+    if (options.conversationIds) where.push(inArray(messages.conversationId, options.conversationIds));
+    if (!options.includePrivate) where.push(eq(messages.private, false));
+    const rows = await tx
+      .select()
+      .from(messages)
+      .where(and(...where))
+      .orderBy(asc(messages.id))
+      .limit(options.limit ?? 500);
+    return rows.map(toMessage);
+  }
+
   return {
     async createConversation(input: NewConversation): Promise<Conversation> {
       const [row] = await tx
@@ -238,29 +257,12 @@ export function conversationStore(tx: Executor, accountId: number) {
       conversationId: number,
       options: { after?: number; includePrivate?: boolean; limit?: number } = {},
     ): Promise<Message[]> {
-      const where = [eq(messages.accountId, accountId), eq(messages.conversationId, conversationId), gt(messages.id, options.after ?? 0)];
-      if (!options.includePrivate) where.push(eq(messages.private, false));
-      const rows = await tx
-        .select()
-        .from(messages)
-        .where(and(...where))
-        .orderBy(asc(messages.id))
-        .limit(options.limit ?? 500);
-      return rows.map(toMessage);
+      return messagesAfter(options.after ?? 0, { ...options, conversationIds: [conversationId] });
     },
 
     /** Messages of several conversations after an id (a socket's resume), oldest first. */
-    async listMessagesAfter(after: number, options: { conversationIds?: number[]; includePrivate?: boolean; limit?: number } = {}) {
-      const where = [eq(messages.accountId, accountId), gt(messages.id, after)];
-      if (options.conversationIds) where.push(inArray(messages.conversationId, options.conversationIds));
-      if (!options.includePrivate) where.push(eq(messages.private, false));
-      const rows = await tx
-        .select()
-        .from(messages)
-        .where(and(...where))
-        .orderBy(asc(messages.id))
-        .limit(options.limit ?? 500);
-      return rows.map(toMessage);
+    async listMessagesAfter(after: number, options: MessagesAfterOptions = {}) {
+      return messagesAfter(after, options);
     },
 
     async saveAIClassification(input: NewClassification): Promise<AIClassification> {
