@@ -155,9 +155,9 @@ describe("openai provider against a local OpenAI-compatible server", () => {
     socket.close();
   });
 
-  test.each(["down", "garbage"] as const)("a provider that is %s: the job retries, then falls back to the built-in provider; never stuck silently", async (mode) => {
-    model = await startOpenAICompatibleServer({ mode });
-    t = await startTestApp({ ai: { workers: 1, worker: fast, provider: openai(model.url) } });
+  test.each(["down", "slow", "garbage"] as const)("a provider that is %s: the job retries, then falls back to the built-in provider; never stuck silently", async (mode) => {
+    model = await startOpenAICompatibleServer({ mode, slowMs: 3000 });
+    t = await startTestApp({ ai: { workers: 1, worker: fast, provider: openai(model.url, { timeoutMs: 300 }) } });
     const { token, socket } = await visitorWithSocket(t);
     const message = await ask(t, token, "Mitkä ovat aukioloajat lauantaina?");
     const draft = await waitForDraft(t, message.conversationId, "ready", 20_000);
