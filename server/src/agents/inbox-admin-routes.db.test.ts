@@ -97,12 +97,24 @@ describe("inboxes", () => {
     expect(body.snippet).toContain(`"websiteToken":"${created.websiteToken}"`);
     expect(body.snippet).toContain(`"baseUrl":"${testApp.url}"`);
     expect(body.snippet).not.toContain(created.hmacSecret);
-    // Behind a proxy the address is the one visitors' browsers use.
-    const proxied = await api<{ snippet: string }>(testApp.url, "GET", `${who.base}/inboxes/${created.id}/snippet`, {
-      token: who.agent.token,
-      headers: { "x-forwarded-proto": "https", "x-forwarded-host": "chat.k-rauta.example" },
-    });
-    expect(proxied.body.snippet).toContain('"baseUrl":"https://chat.k-rauta.example"');
+    // Forwarded headers are ignored unless the server is told it sits behind a proxy ...
+    const forwarded = { "x-forwarded-proto": "https", "x-forwarded-host": "chat.k-rauta.example" };
+    const direct = await api<{ snippet: string }>(testApp.url, "GET", `${who.base}/inboxes/${created.id}/snippet`, { token: who.agent.token, headers: forwarded });
+    expect(direct.body.snippet).toContain(`"baseUrl":"${testApp.url}"`);
+    // ... and behind one (HUMMDESK_TRUST_PROXY) the address is the one visitors' browsers use.
+    const proxiedApp = await startTestApp({ ai: { workers: 0 }, env: { HUMMDESK_TRUST_PROXY: "true" } });
+    try {
+      const login = await api<{ accessToken: string }>(proxiedApp.url, "POST", "/api/v1/auth/login", { body: { email: "aino@k-rauta.example", password: "hummdesk-agent" } });
+      const proxied = await api<{ snippet: string }>(
+        proxiedApp.url,
+        "GET",
+        `/api/v1/accounts/${proxiedApp.seeded.krauta.accountId}/inboxes/${proxiedApp.seeded.krauta.inboxId}/snippet`,
+        { token: login.body.accessToken, headers: forwarded },
+      );
+      expect(proxied.body.snippet).toContain('"baseUrl":"https://chat.k-rauta.example"');
+    } finally {
+      await proxiedApp.close();
+    }
   });
 
   test("secret: the administrator reads the same secret; each read is audited", async () => {
