@@ -1,12 +1,12 @@
 /** GET /widget/v1/ws: the visitor's socket. Auth in the first frame (never a token in the URL),
  * then resume after a message id; it only ever carries the visitor's own conversations. */
-import { CloseCode } from "@hummdesk/shared";
+import { CloseCode, type Contact } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
 import { TokenError, type TokenService } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { isOriginAllowed } from "../http/origins.ts";
 import { toVisitorMessage } from "../inbox/visitor-service.ts";
-import { createTenantService } from "../tenant/tenant-service.ts";
+import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
@@ -19,14 +19,13 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
     let conn: Connection | null = null;
     const origin = request.headers.origin;
 
-    const visitorConversations = async (accountId: number, visitorId: string) => {
-      const tenant = createTenantService(db, accountId);
-      return tenant.transaction(async (t) => {
-        const contact = await t.findContactByVisitor(visitorId);
-        if (!contact) return [];
-        return (await t.listConversations({ contactId: contact.id, limit: 100 })).conversations;
+    let inboxId = 0;
+    /** The visitor's contact and, with it, the conversation ids (a resume) or the open one (typing). */
+    const withContact = <T>(c: Connection, fn: (t: TenantStores, contact: Contact) => Promise<T>, none: T) =>
+      createTenantService(db, c.accountId).transaction(async (t) => {
+        const contact = await t.findContactByVisitor(c.subject);
+        return contact ? fn(t, contact) : none;
       });
-    };
 
     runSocketSession(socket, {
       async authenticate(frame) {
@@ -37,6 +36,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
         const inbox = await createTenantService(db, claims.accountId).getInbox(claims.inboxId);
         if (!inbox) throw new CloseError(CloseCode.policy, "the token's inbox no longer exists");
         if (!isOriginAllowed(inbox.allowedOrigins, origin)) throw new CloseError(CloseCode.policy, "origin not allowed for this inbox");
+        inboxId = claims.inboxId;
         conn = new Connection(socket, "visitor", claims.accountId, claims.visitorId, origin);
         gateway.addVisitor(conn);
         conn.send({ type: "ready", data: { visitorId: claims.visitorId } });
@@ -46,16 +46,26 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
         if (frame.type === "ping") return c.send({ type: "pong", data: {} });
         if (frame.type === "resume") {
           c.beginReplay();
-          const conversations = await visitorConversations(c.accountId, c.subject);
-          const tenant = createTenantService(db, c.accountId);
-          const missed = conversations.length
-            ? await tenant.listMessagesAfter(frame.after, { conversationIds: conversations.map((x) => x.id), limit: 1000 })
-            : [];
+          const missed = await withContact(
+            c,
+            async (t, contact) => {
+              const conversationIds = await t.conversationIdsOfContact(contact.id);
+              return conversationIds.length ? t.listMessagesAfter(frame.after, { conversationIds, limit: 1000 }) : [];
+            },
+            [],
+          );
           c.endReplay(missed.map((m) => ({ frame: { type: "message.created", data: toVisitorMessage(m) }, messageId: m.id })));
           return;
         }
         if (frame.type === "typing") {
-          const current = (await visitorConversations(c.accountId, c.subject)).find((x) => x.status !== "resolved");
+          const current = await withContact(
+            c,
+            async (t, contact) => {
+              const open = await t.findOpenConversation(contact.id, inboxId);
+              return open ? { id: open.id, contactName: contact.name } : null;
+            },
+            null,
+          );
           if (!current) return;
           await hub.publish({
             kind: "typing",

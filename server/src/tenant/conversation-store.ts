@@ -198,6 +198,15 @@ export function conversationStore(tx: Executor, accountId: number) {
       return { message: toMessage(existing), created: false };
     },
 
+    /** Ids of all conversations of a contact (a visitor socket's resume covers them all). */
+    async conversationIdsOfContact(contactId: number): Promise<number[]> {
+      const rows = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId)));
+      return rows.map((r) => r.id);
+    },
+
     /** The contact's newest conversation in an inbox that is not resolved (a lean look-up for sends). */
     async findOpenConversation(contactId: number, inboxId: number): Promise<Conversation | null> {
       const [row] = await tx
