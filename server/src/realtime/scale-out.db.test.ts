@@ -1,24 +1,15 @@
 /** Two server processes on one PostgreSQL: events cross processes through LISTEN/NOTIFY, so any
  * node serves any socket. (PostgreSQL only: PGlite lives inside one process.) */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agentLogin, api, startTestApp, TEST_SECRET, type TestApp, TestSocket, visitorToken } from "../../test/test-app.ts";
+import { freePort } from "../../test/free-port.ts";
 import { testDriver } from "../../test/test-database.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 describe.runIf(testDriver() === "postgres")("two processes on one PostgreSQL", () => {
   let a: TestApp;
