@@ -67,6 +67,7 @@ export const ConversationDetail = z.object({
     name: z.string().nullable(),
     email: z.string().nullable(),
     identifier: z.string().nullable(),
+    identifierVerified: z.boolean(),
     customAttributes: z.record(z.string(), z.unknown()),
   }),
   messages: z.array(Message),

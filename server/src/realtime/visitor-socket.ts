@@ -49,7 +49,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
           const missed = await withContact(
             c,
             async (t, contact) => {
-              const conversationIds = await t.conversationIdsOfContact(contact.id);
+              const conversationIds = await t.conversationIdsOfContact(contact.id, inboxId);
               return conversationIds.length ? t.listMessagesAfter(frame.after, { conversationIds, limit: 1000 }) : [];
             },
             [],

@@ -171,7 +171,14 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? toInbox(row) : null;
     },
 
-    async createContact(input: { name?: string | null; email?: string | null; identifier?: string | null; visitorId?: string | null; customAttributes?: Attributes }): Promise<Contact> {
+    async createContact(input: {
+      name?: string | null;
+      email?: string | null;
+      identifier?: string | null;
+      identifierVerified?: boolean;
+      visitorId?: string | null;
+      customAttributes?: Attributes;
+    }): Promise<Contact> {
       const [row] = await tx.insert(contacts).values({ accountId, ...input }).returning();
       return toContact(row!);
     },
@@ -186,8 +193,12 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? toContact(row) : null;
     },
 
+    /** The contact that proved this identifier (with the inbox's HMAC); unverified claims never match. */
     async findContactByIdentifier(identifier: string): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.identifier, identifier)));
+      const [row] = await tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.accountId, accountId), eq(contacts.identifier, identifier), eq(contacts.identifierVerified, true)));
       return row ? toContact(row) : null;
     },
 
@@ -203,7 +214,14 @@ export function directoryStore(tx: Executor, accountId: number) {
 
     async updateContact(
       id: number,
-      patch: { name?: string | null; email?: string | null; identifier?: string | null; visitorId?: string | null; customAttributes?: Attributes },
+      patch: {
+        name?: string | null;
+        email?: string | null;
+        identifier?: string | null;
+        identifierVerified?: boolean;
+        visitorId?: string | null;
+        customAttributes?: Attributes;
+      },
     ): Promise<Contact | null> {
       const { customAttributes, ...rest } = patch;
       const set: Record<string, unknown> = { ...rest, lastSeenAt: new Date().toISOString() };
