@@ -23,6 +23,7 @@ import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { loadVisitorInbox } from "./visitor-inbox.ts";
 
 export interface VisitorMessageContext {
   inbox: Inbox;
@@ -107,7 +108,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
   async function withVisitor<T>(claims: VisitorClaims, fn: (t: TenantStores, inbox: Inbox) => Promise<T>): Promise<T> {
     const tenant = createTenantService(db, claims.accountId);
     return tenant.transaction(async (t) => {
-      const inbox = await t.getInbox(claims.inboxId);
+      const inbox = await loadVisitorInbox(t, claims);
       if (!inbox) throw new HttpError(401, "unauthorized", "the visitor token's inbox no longer exists; request a new token");
       return fn(t, inbox);
     });

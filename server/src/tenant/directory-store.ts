@@ -2,6 +2,7 @@
  * one account (RLS-bound executor). */
 import { randomBytes } from "node:crypto";
 import type {
+  AccountStatus,
   Account,
   Agent,
   AICategory,
@@ -111,9 +112,19 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? { ...row, createdAt: iso(row.createdAt) } : null;
     },
 
-    async getMembership(userId: number): Promise<{ role: Role } | null> {
-      const [row] = await tx.select({ role: accountUsers.role }).from(accountUsers).where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)));
+    /** The user's role here and the account's status (the guard refuses an inactive account). */
+    async getMembership(userId: number): Promise<{ role: Role; accountStatus: AccountStatus } | null> {
+      const [row] = await tx
+        .select({ role: accountUsers.role, accountStatus: accounts.status })
+        .from(accountUsers)
+        .innerJoin(accounts, eq(accounts.id, accountUsers.accountId))
+        .where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)));
       return row ?? null;
+    },
+
+    async getAccountStatus(): Promise<AccountStatus | null> {
+      const [row] = await tx.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
+      return row?.status ?? null;
     },
 
     async createTeam(input: { name: string; slug?: string; description?: string; categories?: AICategory[] }): Promise<Team> {
