@@ -93,9 +93,13 @@ export interface NewDraft {
 }
 
 const encodeCursor = (c: Conversation) => Buffer.from(`${c.lastActivityAt}|${c.id}`).toString("base64url");
+/** Accepts exactly what encodeCursor writes (an ISO UTC timestamp and an id), nothing PostgreSQL could choke on. */
 function decodeCursor(cursor: string): { at: string; id: number } | null {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) return null;
+  const parts = Buffer.from(cursor, "base64url").toString().split("|");
+  const [at, id] = parts;
+  if (parts.length !== 2 || !at || !id) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) || Number.isNaN(Date.parse(at))) return null;
+  if (!/^\d{1,15}$/.test(id)) return null;
   return { at, id: Number(id) };
 }
 
