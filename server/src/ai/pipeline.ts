@@ -7,7 +7,7 @@ import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
-import { failedText, handoffText } from "./handoff-text.ts";
+import { systemText } from "../inbox/system-texts.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
 import type { AIProvider, ClassificationResult } from "./provider.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
@@ -119,7 +119,7 @@ export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, p
     }
   }
   const handedOff = conversation.handoffRequested && !l.conversation.handoffRequested;
-  if (handedOff && l.inbox.aiMode === "auto_reply") await announceHandoff(ctx, job, l, conversation, handoffText(result.language, l.inbox.locale));
+  if (handedOff && l.inbox.aiMode === "auto_reply") await announceHandoff(ctx, job, l, conversation, systemText("aiHandoff", result.language, l.inbox.locale));
   if (l.inbox.aiMode === "off") return;
 
   const toVisitor = l.inbox.aiMode === "auto_reply" && conversation.aiEnabled;
@@ -228,7 +228,7 @@ export async function failVisibly(ctx: PipelineContext, job: ClaimedJob): Promis
       senderType: "system",
       messageType: visible ? "activity" : "note",
       private: !visible,
-      content: failedText(l.conversation.language, l.inbox.locale),
+      content: systemText("aiFailed", l.conversation.language, l.inbox.locale),
       clientMessageId: `ai-failed-${l.message.id}`,
     });
     return { conversation: updated!, note: created ? message : null };

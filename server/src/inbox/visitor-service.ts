@@ -23,6 +23,7 @@ import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { systemText } from "./system-texts.ts";
 import { loadVisitorInbox } from "./visitor-inbox.ts";
 
 export interface VisitorMessageContext {
@@ -310,23 +311,38 @@ export function createVisitorService(options: VisitorServiceOptions) {
       };
     },
 
+    /** The visitor asks for a person. The activity line is ours (localized); a reason they typed is
+     * stored as their own message, so it can never pass for a notice from us. */
     async handoff(claims: VisitorClaims, reason?: string) {
-      const result = await withVisitor(claims, async (t) => {
+      const result = await withVisitor(claims, async (t, inbox) => {
         const contact = await t.findContactByVisitor(claims.visitorId);
         const conversation = contact ? await currentConversation(t, contact.id, claims.inboxId) : null;
-        if (!conversation) throw notFound("there is no open conversation to hand off: send a message first");
-        if (conversation.handoffRequested) return { conversation, message: null };
+        if (!contact || !conversation) throw notFound("there is no open conversation to hand off: send a message first");
+        if (conversation.handoffRequested) return { conversation, messages: [] };
         const updated = await t.updateConversation(conversation.id, { handoffRequested: true, aiEnabled: false, status: "open" });
+        const messages: Message[] = [];
+        if (reason?.trim()) {
+          const { message } = await t.createMessage({
+            conversationId: conversation.id,
+            senderType: "contact",
+            senderId: contact.id,
+            senderName: contact.name,
+            messageType: "incoming",
+            content: reason.trim(),
+          });
+          messages.push(message);
+        }
         const { message } = await t.createMessage({
           conversationId: conversation.id,
           senderType: "system",
           messageType: "activity",
-          content: reason ? `Visitor asked for a person: ${reason}` : "Visitor asked for a person",
+          content: systemText("visitorAskedForPerson", conversation.language, inbox.locale),
         });
-        return { conversation: updated!, message };
+        messages.push(message);
+        return { conversation: updated!, messages };
       });
-      if (result.message) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
+      for (const message of result.messages) await hub.publish(messageCreated(result.conversation, message, claims.visitorId));
+      if (result.messages.length > 0) {
         await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
         await options.afterHandoff?.(claims.accountId, result.conversation.id);
       }
