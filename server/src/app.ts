@@ -20,6 +20,7 @@ import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
+import { startHousekeeping } from "./db/housekeeping.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
 import { inboxRoutes } from "./inbox/inbox-routes.ts";
 import { createVisitorService } from "./inbox/visitor-service.ts";
@@ -69,7 +70,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   const hub: RealtimeHub = database.driver === "postgres" && database.sql ? await createPostgresHub(database.sql) : createInProcessHub();
   const tokens = createTokenService(config.secret);
-  const auth = createAuthService(database.db, tokens);
+  const auth = createAuthService(database.db, tokens, { sessionMaxDays: config.sessionMaxDays });
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
   const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });
@@ -114,10 +115,13 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub });
   await app.register(staticRoutes, { config, db: database.db });
 
+  const housekeeping = startHousekeeping({ db: database.db, log: app.log, ...config.housekeeping });
   app.addHook("onReady", async () => {
     ai.start();
+    housekeeping.start();
   });
   app.addHook("preClose", async () => {
+    housekeeping.stop();
     await ai.stop();
     await gateway.close();
   });

@@ -28,6 +28,11 @@ const Env = z.object({
   HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).default("true"),
   HUMMDESK_TRUST_PROXY: bool,
+  /** How long a sign-in lasts at most, however often its refresh token rotates. */
+  HUMMDESK_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Finished (done or failed) jobs are kept this long, then pruned. */
+  HUMMDESK_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  HUMMDESK_PRUNE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -54,6 +59,10 @@ export interface Config {
   seed: boolean;
   /** Trust X-Forwarded-For (only behind a proxy that sets it; else clients could pick their IP). */
   trustProxy: boolean;
+  /** Absolute lifetime of an agent sign-in (refresh token family), in days. */
+  sessionMaxDays: number;
+  /** Periodic pruning of finished jobs and dead sessions. */
+  housekeeping: { jobRetentionDays: number; intervalSeconds: number };
 }
 
 /** In development a random secret is generated once and kept in the data dir. */
@@ -99,5 +108,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,
     seed: env.HUMMDESK_SEED === "true",
     trustProxy: env.HUMMDESK_TRUST_PROXY,
+    sessionMaxDays: env.HUMMDESK_SESSION_MAX_DAYS,
+    housekeeping: { jobRetentionDays: env.HUMMDESK_JOB_RETENTION_DAYS, intervalSeconds: env.HUMMDESK_PRUNE_INTERVAL_SECONDS },
   };
 }
