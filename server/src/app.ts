@@ -21,6 +21,7 @@ import { seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { startHousekeeping } from "./db/housekeeping.ts";
+import { CSP_DIRECTIVES } from "./http/content-security-policy.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
 import { inboxRoutes } from "./inbox/inbox-routes.ts";
 import { createVisitorService } from "./inbox/visitor-service.ts";
@@ -82,16 +83,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await app.register(helmet, {
     // The storefront embeds the widget script from this server, and the desk talks to it.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
-        frameSrc: ["'self'"],
-      },
-    },
+    // No inline scripts anywhere; a page that carries one (the storefront's snippet) allows it by hash.
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
   await app.register(cors, {
