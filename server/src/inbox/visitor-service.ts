@@ -131,6 +131,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
   async function writeProfile(t: TenantStores, contact: Contact, profile: VisitorProfile, visitorId: string): Promise<Contact> {
     const fields = contactFields(profile);
     if (profile.identifier && profile.identifierVerified) {
+      await t.lockIdentifier(profile.identifier);
       const owner = await t.findContactByIdentifier(profile.identifier);
       if (owner && owner.id !== contact.id) {
         await t.updateContact(contact.id, { visitorId: null });
@@ -265,7 +266,9 @@ export function createVisitorService(options: VisitorServiceOptions) {
         }
         if (!contact) {
           // Only a proven identifier joins an existing contact; a claimed one gets a contact of its own.
-          const owner = profile.identifier && profile.identifierVerified ? await t.findContactByIdentifier(profile.identifier) : null;
+          const proven = profile.identifier && profile.identifierVerified ? profile.identifier : null;
+          if (proven) await t.lockIdentifier(proven);
+          const owner = proven ? await t.findContactByIdentifier(proven) : null;
           contact = owner
             ? await t.updateContact(owner.id, { ...contactFields(profile), visitorId: claims.visitorId })
             : await t.createContact({ ...contactFields(profile), visitorId: claims.visitorId });
