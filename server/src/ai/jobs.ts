@@ -24,10 +24,20 @@ export class StaleJobError extends Error {
 }
 
 /** Writes a job unless one with the same key exists (one message, one job). */
-export async function enqueueJob(tx: Executor, job: { accountId: number; kind: string; uniqueKey: string; payload: Record<string, unknown>; maxAttempts?: number }) {
+export async function enqueueJob(
+  tx: Executor,
+  job: { accountId: number; kind: string; uniqueKey: string; payload: Record<string, unknown>; maxAttempts?: number; delayMs?: number },
+) {
   await tx
     .insert(jobs)
-    .values({ accountId: job.accountId, kind: job.kind, uniqueKey: job.uniqueKey, payload: job.payload, maxAttempts: job.maxAttempts ?? 5 })
+    .values({
+      accountId: job.accountId,
+      kind: job.kind,
+      uniqueKey: job.uniqueKey,
+      payload: job.payload,
+      maxAttempts: job.maxAttempts ?? 5,
+      ...(job.delayMs ? { runAt: sql`now() + make_interval(secs => ${job.delayMs / 1000})` } : {}),
+    })
     .onConflictDoNothing({ target: [jobs.accountId, jobs.kind, jobs.uniqueKey] });
 }
 

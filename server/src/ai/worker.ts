@@ -22,6 +22,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** First retry delay; doubles per attempt, capped at 30 s. */
   backoffSeconds?: number;
+  /** Upper bound on a model answer, in tokens. */
+  maxTokens?: number;
 }
 
 export function createWorker(options: WorkerOptions) {
@@ -45,7 +47,7 @@ export function createWorker(options: WorkerOptions) {
       if (job.kind !== MESSAGE_JOB) throw new Error(`unknown job kind ${job.kind}`);
       const last = job.attempts >= job.maxAttempts;
       const chosen = last && provider.name !== fallback.name ? fallback : provider;
-      await processMessageJob({ db, hub, log }, job, chosen);
+      await processMessageJob({ db, hub, log, ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}) }, job, chosen);
       await completeJob(db, job);
     } catch (error) {
       if (error instanceof StaleJobError) {

@@ -29,6 +29,8 @@ export interface VisitorMessageContext {
   conversation: Conversation;
   message: Message;
   contact: Contact;
+  /** The browser language the widget sent with the message, if any. */
+  locale?: string;
 }
 
 export interface VisitorServiceOptions {
@@ -253,7 +255,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
           clientMessageId: body.clientMessageId,
         });
         const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
-        if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact });
+        if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact, ...(body.locale ? { locale: body.locale } : {}) });
         return { message, conversation: updated!, contact, created, newConversation };
       });
       if (result.created) {
