@@ -31,7 +31,9 @@ export async function enqueueJob(tx: Executor, job: { accountId: number; kind: s
     .onConflictDoNothing({ target: [jobs.accountId, jobs.kind, jobs.uniqueKey] });
 }
 
-export async function claimJobs(db: Database, worker: string, leaseSeconds: number, limit: number): Promise<ClaimedJob[]> {
+/** Claims up to `limit` due jobs round robin across accounts, never more than `perAccount`
+ * running at once for one account (a tenant's flood cannot starve the others). */
+export async function claimJobs(db: Database, worker: string, leaseSeconds: number, limit: number, perAccount: number): Promise<ClaimedJob[]> {
   const rows = rowsOf<{
     id: string | number;
     account_id: string | number;
@@ -40,7 +42,7 @@ export async function claimJobs(db: Database, worker: string, leaseSeconds: numb
     attempts: number;
     max_attempts: number;
     fence: number;
-  }>(await db.execute(sql`select * from hummdesk_claim_jobs(${worker}, ${leaseSeconds}, ${limit})`));
+  }>(await db.execute(sql`select * from hummdesk_claim_jobs(${worker}, ${leaseSeconds}, ${limit}, ${perAccount})`));
   return rows.map((r) => ({
     id: Number(r.id),
     accountId: Number(r.account_id),
