@@ -31,12 +31,9 @@ async function ask(app: TestApp, content: string) {
     body: { clientMessageId: `cm_${Math.random().toString(36).slice(2)}`, content },
   });
   expect(sent.status).toBe(201);
-  const reply = await socket.waitFor((f) => {
-    const message = f.data.message as { senderType?: string } | undefined;
-    return f.type === "message.created" && (message?.senderType === "ai" || message?.senderType === "system");
-  }, 30_000);
+  const reply = await socket.waitFor((f) => f.type === "message.created" && (f.data.senderType === "ai" || f.data.senderType === "system"), 30_000);
   socket.close();
-  return { conversationId: sent.body.message.conversationId, reply: reply.data.message as { senderType: string; content: string } };
+  return { conversationId: sent.body.message.conversationId, reply: reply.data as { senderType: string; content: string } };
 }
 
 /** A fixed one-minute window: do not start a two-message case in the last seconds of a minute. */
