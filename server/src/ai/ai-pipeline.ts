@@ -39,7 +39,19 @@ export function providerFromConfig(config: Config): AIProvider {
 export function createAIPipeline(options: AIPipelineOptions) {
   const { db, hub, log } = options;
   const provider = options.provider ?? providerFromConfig(options.config);
-  const workers = Array.from({ length: options.workers ?? options.config.workers }, () => createWorker({ db, hub, log, provider, leaseSeconds: options.config.workerLeaseSeconds, maxTokens: options.config.ai.maxTokens, ...options.worker }));
+  const workers = Array.from({ length: options.workers ?? options.config.workers }, () =>
+    createWorker({
+      db,
+      hub,
+      log,
+      provider,
+      leaseSeconds: options.config.workerLeaseSeconds,
+      maxTokens: options.config.ai.maxTokens,
+      perAccount: options.config.aiBudget.concurrency,
+      budget: options.config.aiBudget,
+      ...options.worker,
+    }),
+  );
 
   const visitorHooks: Pick<VisitorServiceOptions, "afterVisitorMessage" | "afterHandoff"> = {
     // The job is committed with the message, or not at all.

@@ -10,9 +10,13 @@ import { createWorker } from "./worker.ts";
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel === "silent" ? "silent" : config.logLevel });
-const database = await openDatabase({ url: config.database.url, poolSize: 4, ssl: config.database.ssl, dataDir: config.database.dataDir });
+const database = await openDatabase({ url: config.database.url, migrationUrl: config.database.migrationUrl, poolSize: 4, ssl: config.database.ssl, dataDir: config.database.dataDir });
 const hub = database.sql ? await createPostgresHub(database.sql) : createInProcessHub();
-const worker = createWorker({ db: database.db, hub, log, provider: providerFromConfig(config), leaseSeconds: config.workerLeaseSeconds, pollMs: 100 });
+const worker = createWorker({ db: database.db, hub, log, provider: providerFromConfig(config), leaseSeconds: config.workerLeaseSeconds,
+  perAccount: config.aiBudget.concurrency,
+  budget: config.aiBudget,
+  pollMs: 100,
+});
 worker.start();
 log.info({ worker: worker.id }, "AI worker started");
 process.stdout.write(`worker ready ${worker.id}\n`);
