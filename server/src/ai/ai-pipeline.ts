@@ -9,7 +9,7 @@ import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated } from "../realtime/publish.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import { createProvider } from "./create-provider.ts";
-import { enqueueJob, MESSAGE_JOB } from "./jobs.ts";
+import { MESSAGE_JOB } from "./jobs.ts";
 import type { AIProvider } from "./provider.ts";
 import { routeConversation, routeWaiting } from "./route-conversation.ts";
 import { createWorker, type WorkerOptions } from "./worker.ts";
@@ -41,16 +41,9 @@ export function createAIPipeline(options: AIPipelineOptions) {
   const provider = options.provider ?? providerFromConfig(options.config);
   const workers = Array.from({ length: options.workers ?? options.config.workers }, () => createWorker({ db, hub, log, provider, leaseSeconds: options.config.workerLeaseSeconds, ...options.worker }));
 
-  const visitorHooks: Pick<VisitorServiceOptions, "afterVisitorMessage" | "afterHandoff"> = {
-    // The job is committed with the message, or not at all.
-    async afterVisitorMessage(stores, { message }) {
-      await enqueueJob(stores.executor, {
-        accountId: message.accountId,
-        kind: MESSAGE_JOB,
-        uniqueKey: `message:${message.id}`,
-        payload: { messageId: message.id },
-      });
-    },
+  const visitorHooks: Pick<VisitorServiceOptions, "messageJobKind" | "afterHandoff"> = {
+    // The job is committed with the message, or not at all (key `message:<id>`, payload {messageId}).
+    messageJobKind: MESSAGE_JOB,
     async afterHandoff(accountId, conversationId) {
       const conversation = await createTenantService(db, accountId).getConversation(conversationId);
       const routed = await routeConversation(db, accountId, conversationId, conversation?.category ?? null);

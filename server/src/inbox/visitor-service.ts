@@ -15,6 +15,7 @@ import type {
 } from "@hummdesk/shared";
 import type { TokenService, VisitorClaims, VisitorProfile } from "../auth/tokens.ts";
 import { newVisitorId, TokenError } from "../auth/tokens.ts";
+import { enqueueJob } from "../ai/jobs.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
@@ -23,6 +24,7 @@ import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { sendInOneStatement } from "./send-in-one-statement.ts";
 
 export interface VisitorMessageContext {
   inbox: Inbox;
@@ -35,8 +37,8 @@ export interface VisitorServiceOptions {
   db: Database;
   tokens: TokenService;
   hub: RealtimeHub;
-  /** Runs inside the transaction that stored a new visitor message (the AI job is written here). */
-  afterVisitorMessage?: (stores: TenantStores, context: VisitorMessageContext) => Promise<void>;
+  /** The durable job written in the transaction of each new visitor message (the AI pipeline's). */
+  messageJobKind?: string;
   /** Runs after a hand-off request was committed (routing, team notification). */
   afterHandoff?: (accountId: number, conversationId: number) => Promise<void>;
 }
@@ -204,15 +206,40 @@ export function createVisitorService(options: VisitorServiceOptions) {
     /** Stores a visitor message once per clientMessageId, creating contact and conversation as
      * needed; concurrent retries of one visitor are serialised by an advisory lock. */
     async sendMessage(claims: VisitorClaims, body: SendMessageRequest) {
+      // The common case (a contact writing into its open conversation) is one statement.
+      const fast = await sendInOneStatement(db, {
+        accountId: claims.accountId,
+        inboxId: claims.inboxId,
+        visitorId: claims.visitorId,
+        clientMessageId: body.clientMessageId,
+        content: body.content,
+        email: body.email ?? null,
+        identified: claims.profile?.identifier !== undefined,
+        jobKind: options.messageJobKind ?? null,
+      });
+      const result = fast.outcome === "slow" ? await this.sendMessageLong(claims, body) : { ...fast, created: fast.outcome === "created" };
+      if (result.created) {
+        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
+        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
+      }
+      return {
+        message: toVisitorMessage(result.message),
+        conversation: toVisitorConversation(result.conversation),
+        created: result.created,
+      };
+    },
+
+    /** The first message (and every other uncommon case): find or create contact and conversation. */
+    async sendMessageLong(claims: VisitorClaims, body: SendMessageRequest): Promise<VisitorMessageContext & { created: boolean; newConversation: boolean }> {
       const profile = { ...claims.profile, ...(body.email ? { email: body.email } : {}) };
-      const result = await withVisitor(claims, async (t, inbox) => {
+      return withVisitor(claims, async (t, inbox) => {
         await t.lockVisitor(claims.visitorId);
         let contact = await t.findContactByVisitor(claims.visitorId);
         if (contact) {
           const existing = await t.findVisitorMessage(contact.id, body.clientMessageId);
           if (existing) {
             const conversation = (await t.getConversation(existing.conversationId))!;
-            return { message: existing, conversation, contact, created: false, newConversation: false };
+            return { inbox, message: existing, conversation, contact, created: false, newConversation: false };
           }
         }
         if (inbox.requireEmail && !profile.email && !contact?.email) {
@@ -253,19 +280,11 @@ export function createVisitorService(options: VisitorServiceOptions) {
           clientMessageId: body.clientMessageId,
         });
         const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
-        if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact });
-        return { message, conversation: updated!, contact, created, newConversation };
+        if (created && options.messageJobKind) {
+          await enqueueJob(t.executor, { accountId: message.accountId, kind: options.messageJobKind, uniqueKey: `message:${message.id}`, payload: { messageId: message.id } });
+        }
+        return { inbox, message, conversation: updated!, contact, created, newConversation };
       });
-      if (result.created) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
-      }
-      return {
-        message: toVisitorMessage(result.message),
-        conversation: toVisitorConversation(result.conversation),
-        created: result.created,
-        internal: result,
-      };
     },
 
     async handoff(claims: VisitorClaims, reason?: string) {
