@@ -16,6 +16,7 @@ import { authRoutes } from "./agents/auth-routes.ts";
 import { createAuthService } from "./agents/auth-service.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
+import { createInboxCache } from "./cache/inbox-cache.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
@@ -72,7 +73,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const auth = createAuthService(database.db, tokens);
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
-  const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });
+  const inboxes = createInboxCache(database.db);
+  const visitors = createVisitorService({ db: database.db, tokens, hub, inboxes, ...ai.visitorHooks });
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   app.decorate("database", database);
   app.decorate("hub", hub);
@@ -107,9 +109,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes, { db: database.db });
-  await app.register(inboxRoutes, { visitors, db: database.db, limits });
+  await app.register(inboxRoutes, { visitors, inboxes, limits });
   await app.register(authRoutes, { auth, limits });
-  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, onAvailabilityChanged: ai.onAvailabilityChanged });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged });
   await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub });
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub });
   await app.register(staticRoutes, { config, db: database.db });

@@ -16,11 +16,11 @@ import type {
 import type { TokenService, VisitorClaims, VisitorProfile } from "../auth/tokens.ts";
 import { newVisitorId, TokenError } from "../auth/tokens.ts";
 import { enqueueJob } from "../ai/jobs.ts";
+import type { InboxCache } from "../cache/inbox-cache.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
-import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
@@ -37,6 +37,8 @@ export interface VisitorServiceOptions {
   db: Database;
   tokens: TokenService;
   hub: RealtimeHub;
+  /** Inboxes by website token and id, cached briefly (config and token issuing read them). */
+  inboxes: InboxCache;
   /** The durable job written in the transaction of each new visitor message (the AI pipeline's). */
   messageJobKind?: string;
   /** Runs after a hand-off request was committed (routing, team notification). */
@@ -63,18 +65,18 @@ export const toVisitorConversation = (c: Conversation): VisitorConversation => (
   lastActivityAt: c.lastActivityAt,
 });
 
+/** How many of the latest messages a history load without `after` returns. */
+export const HISTORY_LIMIT = 200;
+
 const invalidToken = (websiteToken: string) => notFound(`websiteToken '${websiteToken.slice(0, 64)}' matches no inbox`);
 
 export function createVisitorService(options: VisitorServiceOptions) {
   const { db, tokens, hub } = options;
 
   async function inboxByToken(websiteToken: string) {
-    const resolved = await resolveInbox(db, websiteToken);
-    if (!resolved) throw invalidToken(websiteToken);
-    const tenant = createTenantService(db, resolved.accountId);
-    const inbox = await tenant.getInbox(resolved.inboxId);
+    const inbox = await options.inboxes.byWebsiteToken(websiteToken);
     if (!inbox) throw invalidToken(websiteToken);
-    return { tenant, inbox };
+    return { tenant: createTenantService(db, inbox.accountId), inbox };
   }
 
   async function authenticate(token: string | undefined): Promise<VisitorClaims> {
@@ -133,8 +135,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
 
     /** Issues a visitor token, keeping the visitor id (and profile) of a still-valid earlier one. */
     async issueToken(websiteToken: string, previous: string | undefined) {
-      const resolved = await resolveInbox(db, websiteToken);
-      if (!resolved) throw invalidToken(websiteToken);
+      const { inbox } = await inboxByToken(websiteToken);
+      const resolved = { accountId: inbox.accountId, inboxId: inbox.id };
       let visitorId = newVisitorId();
       let profile: VisitorProfile | undefined;
       if (previous) {
@@ -186,7 +188,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
       });
     },
 
-    async history(claims: VisitorClaims, after = 0, conversationId?: number): Promise<VisitorHistoryResponse> {
+    /** Without `after` (or after 0): the latest HISTORY_LIMIT messages, oldest first; with it, what came after. */
+    async history(claims: VisitorClaims, after?: number, conversationId?: number): Promise<VisitorHistoryResponse> {
       return withVisitor(claims, async (t) => {
         const contact = await t.findContactByVisitor(claims.visitorId);
         if (conversationId && !contact) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
@@ -194,7 +197,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         const all = (await t.listConversations({ contactId: contact.id, inboxId: claims.inboxId, limit: 50 })).conversations;
         const chosen = conversationId ? all.find((c) => c.id === conversationId) : (all.find((c) => c.status !== "resolved") ?? all[0]);
         if (conversationId && !chosen) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
-        const history = chosen ? await t.getConversationMessages(chosen.id, { after }) : [];
+        const history = !chosen ? [] : after ? await t.getConversationMessages(chosen.id, { after }) : await t.getRecentMessages(chosen.id, { limit: HISTORY_LIMIT });
         return {
           conversation: chosen ? toVisitorConversation(chosen) : null,
           previousConversations: all.filter((c) => c.id !== chosen?.id).map(toVisitorConversation),

@@ -9,6 +9,7 @@ import { HttpError } from "../http/http-error.ts";
 import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
+import { replayMissed } from "./replay-missed.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 
 export async function agentSocketRoute(app: FastifyInstance, options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub }) {
@@ -38,9 +39,12 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
         if (!tenant) throw new CloseError(CloseCode.policy, "membership ended");
         if (frame.type === "ping") return c.send({ type: "pong", data: {} });
         if (frame.type === "resume") {
-          c.beginReplay();
-          const missed = await tenant.listMessagesAfter(frame.after, { includePrivate: true, limit: 1000 });
-          c.endReplay(missed.map((m) => ({ frame: { type: "message.created", data: m }, messageId: m.id })));
+          await replayMissed(
+            c,
+            frame.after,
+            (after, limit) => tenant.listMessagesAfter(after, { includePrivate: true, limit }),
+            (m) => ({ type: "message.created", data: m }),
+          );
           return;
         }
         if (frame.type === "typing" && frame.conversationId) {

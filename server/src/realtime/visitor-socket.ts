@@ -10,6 +10,7 @@ import { createTenantService, type TenantStores } from "../tenant/tenant-service
 import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
+import { replayMissed } from "./replay-missed.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 
 export async function visitorSocketRoute(app: FastifyInstance, options: { db: Database; tokens: TokenService; gateway: Gateway; hub: RealtimeHub }) {
@@ -45,16 +46,15 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
         const c = conn!;
         if (frame.type === "ping") return c.send({ type: "pong", data: {} });
         if (frame.type === "resume") {
-          c.beginReplay();
-          const missed = await withContact(
+          c.beginReplay(); // live frames wait from here on, so nothing overtakes the history
+          const conversationIds = await withContact(c, (t, contact) => t.conversationIdsOfContact(contact.id), [] as number[]);
+          const tenant = createTenantService(db, c.accountId);
+          await replayMissed(
             c,
-            async (t, contact) => {
-              const conversationIds = await t.conversationIdsOfContact(contact.id);
-              return conversationIds.length ? t.listMessagesAfter(frame.after, { conversationIds, limit: 1000 }) : [];
-            },
-            [],
+            frame.after,
+            async (after, limit) => (conversationIds.length ? tenant.listMessagesAfter(after, { conversationIds, limit }) : []),
+            (m) => ({ type: "message.created", data: toVisitorMessage(m) }),
           );
-          c.endReplay(missed.map((m) => ({ frame: { type: "message.created", data: toVisitorMessage(m) }, messageId: m.id })));
           return;
         }
         if (frame.type === "typing") {
