@@ -18,7 +18,7 @@ import { newVisitorId, TokenError } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
-import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
+import { conversationUpdated, messageCreated, publishAfterCommit } from "../realtime/publish.ts";
 import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
@@ -256,10 +256,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact });
         return { message, conversation: updated!, contact, created, newConversation };
       });
-      if (result.created) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
-      }
+      if (result.created) publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
       return {
         message: toVisitorMessage(result.message),
         conversation: toVisitorConversation(result.conversation),
@@ -284,8 +281,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         return { conversation: updated!, message };
       });
       if (result.message) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
+        publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
         await options.afterHandoff?.(claims.accountId, result.conversation.id);
       }
       return { conversation: toVisitorConversation(result.conversation) };
