@@ -27,6 +27,7 @@ import { agentSocketRoute } from "./realtime/agent-socket.ts";
 import { createGateway, type Gateway } from "./realtime/gateway.ts";
 import { createInProcessHub, type RealtimeHub } from "./realtime/hub.ts";
 import { createPostgresHub, listenerConnection } from "./realtime/postgres-hub.ts";
+import { publishAfterCommit } from "./realtime/publish.ts";
 import { createRealtimeLimits } from "./realtime/realtime-limits.ts";
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./realtime/socket-session.ts";
 import { visitorSocketRoute } from "./realtime/visitor-socket.ts";
@@ -81,9 +82,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
           log: app.log,
           ...(deps.listenHeartbeatMs ? { heartbeatMs: deps.listenHeartbeatMs } : {}),
         })
-      : createInProcessHub();
+      : createInProcessHub(database.pglite ? { pglite: database.pglite } : {});
   const tokens = createTokenService(config.secret);
-  const auth = createAuthService(database.db, tokens);
+  // Logout and refresh-token reuse close that session's open agent sockets on every node.
+  const auth = createAuthService(database.db, tokens, {
+    onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]),
+  });
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
   const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });

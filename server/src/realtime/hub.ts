@@ -2,6 +2,7 @@
  * conversation), so a node with sockets loads nothing per event; a row too large for one NOTIFY
  * payload travels by id and the receiving node loads it (see `fitEvent`). */
 import { EventEmitter } from "node:events";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Citation, Conversation, Message } from "@hummdesk/shared";
 
 interface Scope {
@@ -76,13 +77,24 @@ export function createBatcher(send: (events: HubEvent[]) => Promise<void>) {
   };
 }
 
-/** One process: events go straight to this process's listeners, one batch per tick. */
-export function createInProcessHub(): RealtimeHub {
+export const HUB_CHANNEL = "hummdesk_events";
+
+/** One process: events go straight to this process's listeners, one batch per tick. With PGlite it
+ * also hears the database's own notifications (a membership removed by a trigger). */
+export function createInProcessHub(options: { pglite?: PGlite } = {}): RealtimeHub {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const batcher = createBatcher(async (batch) => {
     for (const event of batch) emitter.emit("event", event);
   });
+  const listening = options.pglite?.listen(HUB_CHANNEL, (payload) => {
+    try {
+      for (const event of JSON.parse(payload) as HubEvent[]) emitter.emit("event", event);
+    } catch {
+      // not ours
+    }
+  });
+  listening?.catch(() => {});
   return {
     publish: (events) => batcher.add(events),
     subscribe(listener) {
@@ -92,6 +104,8 @@ export function createInProcessHub(): RealtimeHub {
     async close() {
       await batcher.flushed();
       emitter.removeAllListeners();
+      const unlisten = await listening?.catch(() => null);
+      await unlisten?.().catch(() => {});
     },
   };
 }

@@ -5,10 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import postgres from "postgres";
-import { createBatcher, type HubEvent, type HubSignal, type RealtimeHub } from "./hub.ts";
+import { createBatcher, HUB_CHANNEL, type HubEvent, type HubSignal, type RealtimeHub } from "./hub.ts";
 import { packPayloads } from "./pack-payloads.ts";
 
-export const HUB_CHANNEL = "hummdesk_events";
 export const LISTEN_HEARTBEAT_MS = 2000;
 
 export interface PostgresHubOptions {
@@ -19,6 +18,8 @@ export interface PostgresHubOptions {
   log?: FastifyBaseLogger;
   heartbeatMs?: number;
 }
+
+export { HUB_CHANNEL };
 
 export async function createPostgresHub(options: PostgresHubOptions): Promise<RealtimeHub> {
   const { sql, log } = options;
