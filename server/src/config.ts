@@ -28,6 +28,8 @@ const Env = z.object({
   HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).default("true"),
   HUMMDESK_TRUST_PROXY: bool,
+  HUMMDESK_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(200),
+  HUMMDESK_MAX_SOCKETS_PER_VISITOR: z.coerce.number().int().min(1).default(10),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -54,6 +56,8 @@ export interface Config {
   seed: boolean;
   /** Trust X-Forwarded-For (only behind a proxy that sets it; else clients could pick their IP). */
   trustProxy: boolean;
+  /** Open websockets one client IP / one visitor may hold on a node. */
+  realtime: { maxSocketsPerIp: number; maxSocketsPerVisitor: number };
 }
 
 /** In development a random secret is generated once and kept in the data dir. */
@@ -99,5 +103,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,
     seed: env.HUMMDESK_SEED === "true",
     trustProxy: env.HUMMDESK_TRUST_PROXY,
+    realtime: { maxSocketsPerIp: env.HUMMDESK_MAX_SOCKETS_PER_IP, maxSocketsPerVisitor: env.HUMMDESK_MAX_SOCKETS_PER_VISITOR },
   };
 }

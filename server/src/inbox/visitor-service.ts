@@ -20,7 +20,7 @@ import type { InboxCache } from "../cache/inbox-cache.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
-import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
+import { conversationUpdated, messageCreated, publishAfterCommit } from "../realtime/publish.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
@@ -221,10 +221,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
         jobKind: options.messageJobKind ?? null,
       });
       const result = fast.outcome === "slow" ? await this.sendMessageLong(claims, body) : { ...fast, created: fast.outcome === "created" };
-      if (result.created) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
-      }
+      // After the commit, in the hub's next batch; the visitor's answer does not wait for it.
+      if (result.created) publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
       return {
         message: toVisitorMessage(result.message),
         conversation: toVisitorConversation(result.conversation),
@@ -306,8 +304,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         return { conversation: updated!, message };
       });
       if (result.message) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
+        publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
         await options.afterHandoff?.(claims.accountId, result.conversation.id);
       }
       return { conversation: toVisitorConversation(result.conversation) };
