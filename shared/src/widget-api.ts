@@ -61,6 +61,9 @@ export const SendMessageRequest = z.object({
   content: text().trim().min(1).max(MAX_MESSAGE_LENGTH),
   /** Email captured before the first message, when the inbox asks for one. */
   email: z.email().max(255).optional(),
+  /** The visitor's browser or page language (BCP 47, e.g. "sv-FI"): the AI's language for a
+   * message too short to tell ("Hi"); anything but fi, sv or en is ignored. */
+  locale: z.string().max(35).optional(),
 });
 
 /** A message as the visitor sees it: no private notes, no internal ids of agents. */

@@ -23,6 +23,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   foreignKey,
   index,
   integer,
@@ -425,7 +426,24 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_account_kind_unique_key").on(t.accountId, t.kind, t.uniqueKey),
     index("jobs_claim_idx").on(t.status, t.runAt),
+    // Fair claiming counts each account's running jobs.
+    index("jobs_account_status_idx").on(t.accountId, t.status),
   ],
+);
+
+/** Per-account AI spend for the budget: one row a day (UTC) with its model tokens, and a
+ * fixed one-minute window counting AI jobs started. */
+export const aiUsage = pgTable(
+  "ai_usage",
+  {
+    accountId: accountId().references(() => accounts.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    tokens: bigint("tokens", { mode: "number" }).notNull().default(0),
+    jobs: integer("jobs").notNull().default(0),
+    minuteStart: at("minute_start").notNull().defaultNow(),
+    minuteJobs: integer("minute_jobs").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
 );
 
 export const accountsRelations = relations(accounts, ({ many }) => ({
