@@ -1,7 +1,9 @@
 /** PostgreSQL restarts mid-conversation: the LISTEN connection is rebuilt and every socket is
  * caught up from the rows, so each message reaches the agent and the visitor exactly once, in
  * order, including those committed before LISTEN was back. (Its own PostgreSQL server: the
- * shared one must not restart under other suites.) */
+ * shared one must not restart under other suites. The LISTEN connection goes through a small TCP
+ * proxy that stays shut for a while after the restart, so messages surely commit meanwhile.) */
+import { createServer, type Server, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDatabase } from "../db/client.ts";
 import { type RunningPostgres, startEmbeddedPostgres } from "../../test/embedded-server.ts";
@@ -11,16 +13,41 @@ import { testDriver } from "../../test/test-database.ts";
 describe.runIf(testDriver() === "postgres")("PostgreSQL restarted mid-conversation", () => {
   let pg: RunningPostgres;
   let t: TestApp;
+  let proxy: Server;
+  let proxyShut = false;
+  const piped = new Set<Socket>();
 
   beforeAll(async () => {
     pg = await startEmbeddedPostgres();
+    const target = new URL(pg.url);
+    proxy = createServer((client) => {
+      if (proxyShut) return void client.destroy();
+      const upstream = new Socket();
+      upstream.connect(Number(target.port), target.hostname);
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
+        a.pipe(b);
+        a.on("error", () => b.destroy());
+        a.on("close", () => b.destroy());
+        piped.add(a);
+        a.on("close", () => piped.delete(a));
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const address = proxy.address();
+    const listenerUrl = new URL(pg.url);
+    listenerUrl.port = String(typeof address === "object" && address ? address.port : 0);
     const database = await openDatabase({ url: pg.url, poolSize: 5 });
-    t = await startTestApp({ database, listenHeartbeatMs: 250 });
+    t = await startTestApp({ database, listenHeartbeatMs: 250, listenerUrl: listenerUrl.toString() });
   }, 180_000);
 
   afterAll(async () => {
     await t?.close();
     await t?.database.close();
+    for (const socket of piped) socket.destroy();
+    proxy?.close();
     await pg?.stop();
   }, 60_000);
 
@@ -49,10 +76,13 @@ describe.runIf(testDriver() === "postgres")("PostgreSQL restarted mid-conversati
     ids.push(await send(token, "restart-before-2", "Vielä ennen katkoa"));
     await visitor.waitFor((f) => f.type === "message.created" && f.data.id === ids[1]);
 
+    proxyShut = true;
     await pg.pause();
     await pg.start();
-    // Straight after the restart, before the LISTEN connection is noticed gone and rebuilt.
+    // PostgreSQL is back but LISTEN is not yet: these commit while nobody listens.
     for (const n of [1, 2, 3]) ids.push(await send(token, `restart-after-${n}`, `Katkon jälkeen ${n}`));
+    await new Promise((r) => setTimeout(r, 500));
+    proxyShut = false;
     await new Promise((r) => setTimeout(r, 1500));
     for (const n of [4, 5]) ids.push(await send(token, `restart-after-${n}`, `Katkon jälkeen ${n}`));
 
