@@ -15,15 +15,20 @@ import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
 import { publishAfterCommit } from "./publish.ts";
 import { releaseUpgradeRequest } from "./release-upgrade.ts";
+import { replayMissed } from "./replay-missed.ts";
 import type { RealtimeLimits } from "./realtime-limits.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 
-/** Replays the account's messages after `after` (private notes included), up to 1000. */
+/** Replays the account's messages after `after` (private notes included), page after page. */
 function replayAgent(db: Database) {
   return async (conn: Connection, after: number) => {
-    conn.beginReplay();
-    const missed = await createTenantService(db, conn.accountId).listMessagesAfter(after, { includePrivate: true, limit: 1000 });
-    conn.endReplay(missed.map((m) => ({ frame: { type: "message.created", data: m }, messageId: m.id })));
+    const tenant = createTenantService(db, conn.accountId);
+    await replayMissed(
+      conn,
+      after,
+      (cursor, limit) => tenant.listMessagesAfter(cursor, { includePrivate: true, limit }),
+      (m) => ({ type: "message.created", data: m }),
+    );
   };
 }
 

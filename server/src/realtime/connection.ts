@@ -69,6 +69,19 @@ export class Connection {
     this.pending ??= [];
   }
 
+  /** Sends one page of replayed history now (live frames keep waiting until `endReplay`). */
+  replayPage(history: { frame: Frame; messageId: number }[]): void {
+    const pending = this.pending;
+    this.pending = null;
+    for (const item of history) this.send(item.frame, { messageId: item.messageId });
+    this.pending = pending;
+  }
+
+  /** Resolves once the socket's send buffer is below the soft limit (or the socket closed). */
+  async drained(): Promise<void> {
+    while (this.open && this.socket.bufferedAmount > SOFT_BUFFER_LIMIT) await new Promise((r) => setTimeout(r, 10));
+  }
+
   /** Sends the replayed history, then what arrived live meanwhile, each message once, in order. */
   endReplay(history: { frame: Frame; messageId: number }[]): void {
     const live = this.pending ?? [];
