@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp, visitorToken } from "../../test/test-app.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
-const SOCKETS = 400;
+const SOCKETS = 250;
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
