@@ -47,6 +47,8 @@ export interface AppDependencies {
   socketLimits?: Partial<SocketLimits>;
   /** How often the LISTEN connection is checked (tests shorten it). */
   listenHeartbeatMs?: number;
+  /** Where the LISTEN connection goes, if not DATABASE_URL (tests route it through a proxy). */
+  listenerUrl?: string;
   /** The AI layer: a provider (tests use a local OpenAI-compatible server), worker count and
    * timings. Defaults come from config. */
   ai?: Pick<AIPipelineOptions, "provider" | "workers" | "worker">;
@@ -99,7 +101,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     database.driver === "postgres" && database.sql && database.url
       ? await createPostgresHub({
           sql: database.sql,
-          connectListener: listenerConnection(database.url, config.database.ssl),
+          connectListener: listenerConnection(deps.listenerUrl ?? database.url, config.database.ssl),
           log: app.log,
           ...(deps.listenHeartbeatMs ? { heartbeatMs: deps.listenHeartbeatMs } : {}),
         })
