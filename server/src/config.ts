@@ -25,6 +25,8 @@ const Env = z.object({
   HUMMDESK_EMBEDDING_MODEL: z.string().optional(),
   HUMMDESK_AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(20000),
   HUMMDESK_AI_STREAM_DELAY_MS: z.coerce.number().int().min(0).default(30),
+  HUMMDESK_AI_BURST_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  HUMMDESK_AI_MAX_TOKENS: z.coerce.number().int().min(16).max(16_384).default(500),
   HUMMDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).optional(),
@@ -64,6 +66,10 @@ export interface Config {
     embeddingModel: string | undefined;
     timeoutMs: number;
     streamDelayMs: number;
+    /** Visitor messages this close together are answered once, together (0: each at once). */
+    burstMs: number;
+    /** Upper bound on a model answer, in tokens. */
+    maxTokens: number;
   };
   workers: number;
   workerLeaseSeconds: number;
@@ -143,6 +149,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       embeddingModel: env.HUMMDESK_EMBEDDING_MODEL,
       timeoutMs: env.HUMMDESK_AI_TIMEOUT_MS,
       streamDelayMs: env.HUMMDESK_AI_STREAM_DELAY_MS,
+      // Tests answer each message at once unless they set a window.
+      burstMs: env.HUMMDESK_AI_BURST_MS ?? (env.NODE_ENV === "test" ? 0 : 2000),
+      maxTokens: env.HUMMDESK_AI_MAX_TOKENS,
     },
     workers: env.HUMMDESK_WORKERS,
     workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,

@@ -39,25 +39,30 @@ export function providerFromConfig(config: Config): AIProvider {
 export function createAIPipeline(options: AIPipelineOptions) {
   const { db, hub, log } = options;
   const provider = options.provider ?? providerFromConfig(options.config);
-  const workers = Array.from({ length: options.workers ?? options.config.workers }, () => createWorker({
+  const workers = Array.from({ length: options.workers ?? options.config.workers }, () =>
+    createWorker({
       db,
       hub,
       log,
       provider,
       leaseSeconds: options.config.workerLeaseSeconds,
+      maxTokens: options.config.ai.maxTokens,
       perAccount: options.config.aiBudget.concurrency,
       budget: options.config.aiBudget,
       ...options.worker,
-    }));
+    }),
+  );
 
   const visitorHooks: Pick<VisitorServiceOptions, "afterVisitorMessage" | "afterHandoff"> = {
     // The job is committed with the message, or not at all.
-    async afterVisitorMessage(stores, { message }) {
+    // A short delay lets a burst of messages (typed in a row) be answered once, together.
+    async afterVisitorMessage(stores, { message, locale }) {
       await enqueueJob(stores.executor, {
         accountId: message.accountId,
         kind: MESSAGE_JOB,
         uniqueKey: `message:${message.id}`,
-        payload: { messageId: message.id },
+        payload: { messageId: message.id, ...(locale ? { locale } : {}) },
+        delayMs: options.config.ai.burstMs,
       });
     },
     async afterHandoff(accountId, conversationId) {

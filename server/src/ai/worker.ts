@@ -28,6 +28,8 @@ export interface WorkerOptions {
   budget?: AIBudget;
   /** First retry delay; doubles per attempt, capped at 30 s. */
   backoffSeconds?: number;
+  /** Upper bound on a model answer, in tokens. */
+  maxTokens?: number;
 }
 
 export function createWorker(options: WorkerOptions) {
@@ -62,7 +64,7 @@ export function createWorker(options: WorkerOptions) {
       // The built-in provider costs no model tokens; a model's are counted against the budget.
       const metered = chosen.name === fallback.name ? null : meterProvider(chosen);
       try {
-        await processMessageJob({ db, hub, log }, job, metered?.provider ?? chosen);
+        await processMessageJob({ db, hub, log, ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}) }, job, metered?.provider ?? chosen);
       } finally {
         if (metered) await recordAITokens(db, job.accountId, metered.tokens()).catch((e: unknown) => log.warn({ err: e as Error }, "could not record AI tokens"));
       }

@@ -187,6 +187,8 @@ export const contacts = pgTable(
     name: text("name"),
     email: text("email"),
     identifier: text("identifier"),
+    /** True only when the identifier came with a valid HMAC (identify's identifierHash). */
+    identifierVerified: boolean("identifier_verified").notNull().default(false),
     visitorId: text("visitor_id"),
     customAttributes: jsonb("custom_attributes").$type<Attributes>().notNull().default({}),
     lastSeenAt: at("last_seen_at"),
@@ -196,7 +198,8 @@ export const contacts = pgTable(
   (t) => [
     unique("contacts_account_id_id_key").on(t.accountId, t.id),
     index("contacts_account_email_idx").on(t.accountId, t.email),
-    uniqueIndex("contacts_account_identifier_key").on(t.accountId, t.identifier),
+    // Only a verified identifier is unique (and joinable); anyone may claim one unverified.
+    uniqueIndex("contacts_account_identifier_key").on(t.accountId, t.identifier).where(sql`${t.identifierVerified}`),
     uniqueIndex("contacts_account_visitor_key").on(t.accountId, t.visitorId),
   ],
 );
@@ -388,6 +391,10 @@ export const sessions = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     familyId: text("family_id").notNull(),
     expiresAt: at("expires_at").notNull(),
+    /** The family's absolute end: rotation never carries a session past it. */
+    absoluteExpiresAt: at("absolute_expires_at")
+      .notNull()
+      .default(sql`now() + interval '30 days'`),
     revokedAt: at("revoked_at"),
     replacedById: ref("replaced_by_id"),
     userAgent: text("user_agent"),

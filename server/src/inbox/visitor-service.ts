@@ -23,12 +23,15 @@ import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { loadVisitorInbox } from "./visitor-inbox.ts";
 
 export interface VisitorMessageContext {
   inbox: Inbox;
   conversation: Conversation;
   message: Message;
   contact: Contact;
+  /** The browser language the widget sent with the message, if any. */
+  locale?: string;
 }
 
 export interface VisitorServiceOptions {
@@ -61,6 +64,22 @@ export const toVisitorConversation = (c: Conversation): VisitorConversation => (
   lastActivityAt: c.lastActivityAt,
 });
 
+const MAX_PROFILE_BYTES = 4096;
+
+function assertProfileSize(profile: VisitorProfile) {
+  if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) {
+    throw new HttpError(400, "invalid_request", "identity and custom attributes are limited to 4 kB in all");
+  }
+}
+
+/** The contact columns a visitor profile sets (an identifier is unverified unless proven). */
+const contactFields = (profile: VisitorProfile) => ({
+  ...(profile.name ? { name: profile.name } : {}),
+  ...(profile.email ? { email: profile.email } : {}),
+  ...(profile.identifier ? { identifier: profile.identifier, identifierVerified: profile.identifierVerified === true } : {}),
+  ...(profile.customAttributes ? { customAttributes: profile.customAttributes } : {}),
+});
+
 const invalidToken = (websiteToken: string) => notFound(`websiteToken '${websiteToken.slice(0, 64)}' matches no inbox`);
 
 export function createVisitorService(options: VisitorServiceOptions) {
@@ -91,19 +110,39 @@ export function createVisitorService(options: VisitorServiceOptions) {
   async function withVisitor<T>(claims: VisitorClaims, fn: (t: TenantStores, inbox: Inbox) => Promise<T>): Promise<T> {
     const tenant = createTenantService(db, claims.accountId);
     return tenant.transaction(async (t) => {
-      const inbox = await t.getInbox(claims.inboxId);
+      const inbox = await loadVisitorInbox(t, claims);
       if (!inbox) throw new HttpError(401, "unauthorized", "the visitor token's inbox no longer exists; request a new token");
       return fn(t, inbox);
     });
   }
 
-  async function verifyIdentity(inboxId: number, accountId: number, identifier: string | undefined, hash: string | undefined, enforce: boolean) {
-    if (!identifier) return;
-    if (!enforce && hash === undefined) return;
+  /** Whether the identifier is proven: a hash given must be valid, and an enforcing inbox needs one. */
+  async function verifyIdentity(inboxId: number, accountId: number, identifier: string, hash: string | undefined, enforce: boolean): Promise<boolean> {
+    if (!enforce && hash === undefined) return false;
     const secret = await createTenantService(db, accountId).getInboxSecret(inboxId);
     if (!secret || !isValidIdentifierHash(identifier, hash, secret)) {
       throw new HttpError(401, "identity_not_verified", "identifierHash does not match: compute HMAC-SHA256 of the identifier with the inbox secret on your server");
     }
+    return true;
+  }
+
+  /** Writes a visitor's profile onto their contact. Only a proven identifier joins the contact that
+   * holds it (bringing this visitor's conversations along); a claimed one stays this contact's,
+   * marked unverified, so it can never reach someone else's history. */
+  async function writeProfile(t: TenantStores, contact: Contact, profile: VisitorProfile, visitorId: string): Promise<Contact> {
+    const fields = contactFields(profile);
+    if (profile.identifier && profile.identifierVerified) {
+      const owner = await t.findContactByIdentifier(profile.identifier);
+      if (owner && owner.id !== contact.id) {
+        await t.updateContact(contact.id, { visitorId: null });
+        await t.moveConversations(contact.id, owner.id);
+        return (await t.updateContact(owner.id, { ...fields, visitorId }))!;
+      }
+    } else if (profile.identifier && profile.identifier === contact.identifier && contact.identifierVerified) {
+      // The same identifier again without its hash keeps the proof it already has.
+      fields.identifierVerified = true;
+    }
+    return (await t.updateContact(contact.id, fields))!;
   }
 
   return {
@@ -150,14 +189,17 @@ export function createVisitorService(options: VisitorServiceOptions) {
      * verified profile travels in a fresh visitor token. */
     async identify(claims: VisitorClaims, body: IdentifyRequest) {
       const enforce = await withVisitor(claims, async (_t, inbox) => inbox.enforceIdentity);
-      await verifyIdentity(claims.inboxId, claims.accountId, body.identifier, body.identifierHash, enforce);
+      const proven = await verifyIdentity(claims.inboxId, claims.accountId, body.identifier, body.identifierHash, enforce);
+      const keepsProof = claims.profile?.identifier === body.identifier && claims.profile.identifierVerified === true;
       const profile: VisitorProfile = {
         ...claims.profile,
         identifier: body.identifier,
+        identifierVerified: proven || keepsProof,
         ...(body.name ? { name: body.name } : {}),
         ...(body.email ? { email: body.email } : {}),
         ...(body.customAttributes ? { customAttributes: { ...claims.profile?.customAttributes, ...body.customAttributes } } : {}),
       };
+      assertProfileSize(profile);
       await this.applyProfile(claims, profile);
       const signed = await tokens.signVisitor({ ...claims, profile });
       return { ...signed, visitorId: claims.visitorId };
@@ -170,7 +212,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         ...(body.email ? { email: body.email } : {}),
         ...(body.customAttributes ? { customAttributes: { ...claims.profile?.customAttributes, ...body.customAttributes } } : {}),
       };
-      if (JSON.stringify(profile).length > 4096) throw new HttpError(400, "invalid_request", "custom attributes are limited to 4 kB in all");
+      assertProfileSize(profile);
       await this.applyProfile(claims, profile);
       const signed = await tokens.signVisitor({ ...claims, profile });
       return { ...signed, visitorId: claims.visitorId };
@@ -179,8 +221,9 @@ export function createVisitorService(options: VisitorServiceOptions) {
     /** Writes a profile onto the visitor's contact when one exists already. */
     async applyProfile(claims: VisitorClaims, profile: VisitorProfile) {
       await withVisitor(claims, async (t) => {
+        await t.lockVisitor(claims.visitorId);
         const contact = await t.findContactByVisitor(claims.visitorId);
-        if (contact) await t.updateContact(contact.id, { ...profile });
+        if (contact) await writeProfile(t, contact, profile, claims.visitorId);
       });
     },
 
@@ -218,14 +261,15 @@ export function createVisitorService(options: VisitorServiceOptions) {
         if (inbox.requireEmail && !profile.email && !contact?.email) {
           throw new HttpError(422, "email_required", "this inbox asks for an email address before the first message: send `email`");
         }
-        if (inbox.enforceIdentity && claims.profile?.identifier === undefined && !contact?.identifier) {
+        if (inbox.enforceIdentity && !claims.profile?.identifierVerified && !contact?.identifierVerified) {
           throw forbidden("this inbox only accepts identified visitors: call identify with a valid identifierHash first");
         }
         if (!contact) {
-          const byIdentifier = profile.identifier ? await t.findContactByIdentifier(profile.identifier) : null;
-          contact = byIdentifier
-            ? await t.updateContact(byIdentifier.id, { ...profile, visitorId: claims.visitorId })
-            : await t.createContact({ ...profile, visitorId: claims.visitorId });
+          // Only a proven identifier joins an existing contact; a claimed one gets a contact of its own.
+          const owner = profile.identifier && profile.identifierVerified ? await t.findContactByIdentifier(profile.identifier) : null;
+          contact = owner
+            ? await t.updateContact(owner.id, { ...contactFields(profile), visitorId: claims.visitorId })
+            : await t.createContact({ ...contactFields(profile), visitorId: claims.visitorId });
         } else if (body.email && !contact.email) {
           contact = await t.updateContact(contact.id, { email: body.email });
         }
@@ -253,7 +297,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
           clientMessageId: body.clientMessageId,
         });
         const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
-        if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact });
+        if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact, ...(body.locale ? { locale: body.locale } : {}) });
         return { message, conversation: updated!, contact, created, newConversation };
       });
       if (result.created) {

@@ -2,6 +2,7 @@
  * every frame is validated against the shared schema; bad frames close with 1008 and a reason. */
 import { ClientFrame, CloseCode } from "@hummdesk/shared";
 import type { WebSocket } from "ws";
+import { HttpError } from "../http/http-error.ts";
 
 export const AUTH_TIMEOUT_MS = 10_000;
 
@@ -30,6 +31,7 @@ export function runSocketSession(
 
   const fail = (error: unknown) => {
     if (error instanceof CloseError) socket.close(error.code, error.message.slice(0, 120));
+    else if (error instanceof HttpError && error.statusCode < 500) socket.close(CloseCode.policy, error.message.slice(0, 120));
     else {
       handlers.onError(error);
       socket.close(1011, "server error");

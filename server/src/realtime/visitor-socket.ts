@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { TokenError, type TokenService } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { isOriginAllowed } from "../http/origins.ts";
+import { loadVisitorInbox } from "../inbox/visitor-inbox.ts";
 import { toVisitorMessage } from "../inbox/visitor-service.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { Connection } from "./connection.ts";
@@ -33,7 +34,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
           const expired = error instanceof TokenError && error.expired;
           throw new CloseError(expired ? CloseCode.unauthorized : CloseCode.policy, expired ? "visitor token expired" : "invalid visitor token");
         });
-        const inbox = await createTenantService(db, claims.accountId).getInbox(claims.inboxId);
+        const inbox = await createTenantService(db, claims.accountId).transaction((t) => loadVisitorInbox(t, claims));
         if (!inbox) throw new CloseError(CloseCode.policy, "the token's inbox no longer exists");
         if (!isOriginAllowed(inbox.allowedOrigins, origin)) throw new CloseError(CloseCode.policy, "origin not allowed for this inbox");
         inboxId = claims.inboxId;
@@ -49,7 +50,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
           const missed = await withContact(
             c,
             async (t, contact) => {
-              const conversationIds = await t.conversationIdsOfContact(contact.id);
+              const conversationIds = await t.conversationIdsOfContact(contact.id, inboxId);
               return conversationIds.length ? t.listMessagesAfter(frame.after, { conversationIds, limit: 1000 }) : [];
             },
             [],
