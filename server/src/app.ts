@@ -16,6 +16,7 @@ import { authRoutes } from "./agents/auth-routes.ts";
 import { createAuthService } from "./agents/auth-service.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
+import { createInboxCache } from "./cache/inbox-cache.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { retireDemoPasswords, type SeedCredential, seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
@@ -26,7 +27,10 @@ import { createVisitorService } from "./inbox/visitor-service.ts";
 import { agentSocketRoute } from "./realtime/agent-socket.ts";
 import { createGateway, type Gateway } from "./realtime/gateway.ts";
 import { createInProcessHub, type RealtimeHub } from "./realtime/hub.ts";
-import { createPostgresHub } from "./realtime/postgres-hub.ts";
+import { createPostgresHub, listenerConnection } from "./realtime/postgres-hub.ts";
+import { publishAfterCommit } from "./realtime/publish.ts";
+import { createRealtimeLimits } from "./realtime/realtime-limits.ts";
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./realtime/socket-session.ts";
 import { visitorSocketRoute } from "./realtime/visitor-socket.ts";
 import { staticRoutes } from "./static/static-routes.ts";
 
@@ -37,6 +41,10 @@ export interface AppDependencies {
   rateLimits?: Partial<RateLimits>;
   /** Heartbeat interval of sockets in ms (tests shorten it). */
   heartbeatMs?: number;
+  /** Per-socket frame queue and typing rate (tests lower them). */
+  socketLimits?: Partial<SocketLimits>;
+  /** How often the LISTEN connection is checked (tests shorten it). */
+  listenHeartbeatMs?: number;
   /** The AI layer: a provider (tests use a local OpenAI-compatible server), worker count and
    * timings. Defaults come from config. */
   ai?: Pick<AIPipelineOptions, "provider" | "workers" | "worker">;
@@ -86,12 +94,24 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const hub: RealtimeHub = database.driver === "postgres" && database.sql ? await createPostgresHub(database.sql) : createInProcessHub();
+  const hub: RealtimeHub =
+    database.driver === "postgres" && database.sql && database.url
+      ? await createPostgresHub({
+          sql: database.sql,
+          connectListener: listenerConnection(database.url, config.database.ssl),
+          log: app.log,
+          ...(deps.listenHeartbeatMs ? { heartbeatMs: deps.listenHeartbeatMs } : {}),
+        })
+      : createInProcessHub(database.pglite ? { pglite: database.pglite } : {});
   const tokens = createTokenService(config.secret);
-  const auth = createAuthService(database.db, tokens);
+  // Logout and refresh-token reuse close that session's open agent sockets on every node.
+  const auth = createAuthService(database.db, tokens, {
+    onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]),
+  });
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
-  const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });
+  const inboxes = createInboxCache(database.db);
+  const visitors = createVisitorService({ db: database.db, tokens, hub, inboxes, ...ai.visitorHooks });
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   app.decorate("database", database);
   app.decorate("hub", hub);
@@ -127,14 +147,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes, { db: database.db });
-  await app.register(inboxRoutes, { visitors, db: database.db, limits });
+  await app.register(inboxRoutes, { visitors, inboxes, limits });
   await app.register(authRoutes, { auth, limits });
-  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, onAvailabilityChanged: ai.onAvailabilityChanged });
-  await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub });
-  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged });
+  const realtimeLimits = createRealtimeLimits(config.realtime, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
+  await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub, limits: realtimeLimits });
+  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits });
   await app.register(staticRoutes, { config, db: database.db });
 
   app.addHook("onReady", async () => {
+    await gateway.start();
     ai.start();
   });
   app.addHook("preClose", async () => {

@@ -39,6 +39,8 @@ const Env = z.object({
   HUMMDESK_AI_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   HUMMDESK_AI_JOBS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   HUMMDESK_AI_TOKENS_PER_DAY: z.coerce.number().int().min(0).default(2_000_000),
+  HUMMDESK_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(200),
+  HUMMDESK_MAX_SOCKETS_PER_VISITOR: z.coerce.number().int().min(1).default(10),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -80,6 +82,8 @@ export interface Config {
   http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; connectionTimeoutMs: number };
   /** Per account: jobs running at once, AI jobs a minute and model tokens a day (0: unlimited). */
   aiBudget: { concurrency: number; jobsPerMinute: number; tokensPerDay: number };
+  /** Open websockets one client IP / one visitor may hold on a node. */
+  realtime: { maxSocketsPerIp: number; maxSocketsPerVisitor: number };
 }
 
 export type TrustProxy = false | number | string[];
@@ -169,5 +173,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jobsPerMinute: env.HUMMDESK_AI_JOBS_PER_MINUTE,
       tokensPerDay: env.HUMMDESK_AI_TOKENS_PER_DAY,
     },
+    realtime: { maxSocketsPerIp: env.HUMMDESK_MAX_SOCKETS_PER_IP, maxSocketsPerVisitor: env.HUMMDESK_MAX_SOCKETS_PER_VISITOR },
   };
 }

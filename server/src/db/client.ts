@@ -36,6 +36,8 @@ export interface DatabaseOptions {
   /** A PGlite data-dir dump (tarball) to start from, for cheap fresh test databases. */
   loadDataDir?: Blob | File | undefined;
   migrate?: boolean;
+  /** Called with every statement the app runs (tests count round trips with it). */
+  onQuery?: (query: string) => void;
 }
 
 export interface DatabaseHandle {
@@ -66,6 +68,7 @@ async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
     connection: { role: APP_ROLE } as Record<string, string>,
     idle_timeout: 30,
     connect_timeout: 10,
+    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
   });
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return { db, driver: "postgres", sql: pool, url, close: () => pool.end({ timeout: 5 }) };
@@ -106,7 +109,8 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   }
   // PGlite has one connection: switch it to the application role for the rest of its life.
   await pglite.exec(`SET ROLE ${APP_ROLE}`);
-  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  const onQuery = options.onQuery;
+  const db = drizzlePglite(pglite, { schema, ...(onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {}) }) as unknown as Database;
   return { db, driver: "pglite", pglite, close: () => pglite.close() };
 }
 
