@@ -63,7 +63,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   // In production the demo gets random passwords, shown once by main.ts (never the published ones).
   const seeded = config.seed ? await seedKRauta(database.db, { randomPasswords: config.env === "production" }) : null;
   const retired = config.env === "production" ? await retireDemoPasswords(database.db) : [];
-  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  const limits = { ...DEFAULT_RATE_LIMITS, visitorTokenInbox: config.visitorTokensPerInbox, ...deps.rateLimits };
 
   const app = Fastify({
     logger:
