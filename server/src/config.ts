@@ -39,6 +39,7 @@ const Env = z.object({
   HUMMDESK_AI_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   HUMMDESK_AI_JOBS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   HUMMDESK_AI_TOKENS_PER_DAY: z.coerce.number().int().min(0).default(2_000_000),
+  HUMMDESK_VISITOR_TOKENS_PER_INBOX: z.coerce.number().int().min(1).default(3000),
   HUMMDESK_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(200),
   HUMMDESK_MAX_SOCKETS_PER_VISITOR: z.coerce.number().int().min(1).default(10),
   /** How long a sign-in lasts at most, however often its refresh token rotates. */
@@ -87,6 +88,8 @@ export interface Config {
   http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; connectionTimeoutMs: number };
   /** Per account: jobs running at once, AI jobs a minute and model tokens a day (0: unlimited). */
   aiBudget: { concurrency: number; jobsPerMinute: number; tokensPerDay: number };
+  /** Visitor tokens one inbox may mint a minute (each new visitor can cost AI work). */
+  visitorTokensPerInbox: number;
   /** Open websockets one client IP / one visitor may hold on a node. */
   realtime: { maxSocketsPerIp: number; maxSocketsPerVisitor: number };
   /** Absolute lifetime of an agent sign-in (refresh token family), in days. */
@@ -182,6 +185,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jobsPerMinute: env.HUMMDESK_AI_JOBS_PER_MINUTE,
       tokensPerDay: env.HUMMDESK_AI_TOKENS_PER_DAY,
     },
+    visitorTokensPerInbox: env.HUMMDESK_VISITOR_TOKENS_PER_INBOX,
     realtime: { maxSocketsPerIp: env.HUMMDESK_MAX_SOCKETS_PER_IP, maxSocketsPerVisitor: env.HUMMDESK_MAX_SOCKETS_PER_VISITOR },
     sessionMaxDays: env.HUMMDESK_SESSION_MAX_DAYS,
     housekeeping: { jobRetentionDays: env.HUMMDESK_JOB_RETENTION_DAYS, intervalSeconds: env.HUMMDESK_PRUNE_INTERVAL_SECONDS },

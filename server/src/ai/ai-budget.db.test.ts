@@ -66,11 +66,12 @@ test("model tokens are counted per account and day; past the budget the conversa
   t = await startTestApp({ ai: { workers: 1, worker: { pollMs: 50 }, provider }, env: { HUMMDESK_AI_TOKENS_PER_DAY: "50", HUMMDESK_AI_JOBS_PER_MINUTE: "0" } });
   const first = await ask(t, "Hur länge har jag returrätt på en borrmaskin?");
   expect(first.reply.senderType).toBe("ai");
-  const usage = await withAccount(t.database.db, t.seeded.krauta.accountId, async (tx) =>
-    rowsOf<{ tokens: number | string; jobs: number }>(await tx.execute(sql`select tokens, jobs from ai_usage`)),
-  );
-  expect(usage).toHaveLength(1);
-  expect(Number(usage[0]!.tokens)).toBeGreaterThan(50);
+  // The job records its tokens when it finishes, just after the answer is published.
+  const app = t;
+  const readTokens = async () =>
+    withAccount(app.database.db, app.seeded.krauta.accountId, async (tx) => rowsOf<{ tokens: number | string }>(await tx.execute(sql`select tokens from ai_usage`)));
+  await vi.waitFor(async () => expect(Number((await readTokens())[0]?.tokens ?? 0)).toBeGreaterThan(50), { timeout: 10_000, interval: 50 });
+  expect(await readTokens()).toHaveLength(1);
   const second = await ask(t, "Levererar ni till Åland?");
   expect(second.reply.senderType).toBe("system");
   await expectHandedOff(t, second.conversationId, /tokens/);

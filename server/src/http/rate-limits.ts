@@ -28,7 +28,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   inboxSend: 3000,
   publicIp: 300,
   visitorTokenIp: 120,
-  visitorTokenInbox: 1200,
+  visitorTokenInbox: 3000,
   agentUser: 1200,
   login: 20,
   refresh: 60,
