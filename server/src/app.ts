@@ -21,6 +21,8 @@ import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { type SeedCredential, seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
+import { startHousekeeping } from "./db/housekeeping.ts";
+import { CSP_DIRECTIVES } from "./http/content-security-policy.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
 import { inboxRoutes } from "./inbox/inbox-routes.ts";
 import { createVisitorService } from "./inbox/visitor-service.ts";
@@ -45,6 +47,8 @@ export interface AppDependencies {
   socketLimits?: Partial<SocketLimits>;
   /** How often the LISTEN connection is checked (tests shorten it). */
   listenHeartbeatMs?: number;
+  /** Where the LISTEN connection goes, if not DATABASE_URL (tests route it through a proxy). */
+  listenerUrl?: string;
   /** The AI layer: a provider (tests use a local OpenAI-compatible server), worker count and
    * timings. Defaults come from config. */
   ai?: Pick<AIPipelineOptions, "provider" | "workers" | "worker">;
@@ -97,16 +101,19 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     database.driver === "postgres" && database.sql && database.url
       ? await createPostgresHub({
           sql: database.sql,
-          connectListener: listenerConnection(database.url, config.database.ssl),
+          connectListener: listenerConnection(deps.listenerUrl ?? database.url, config.database.ssl),
           log: app.log,
           ...(deps.listenHeartbeatMs ? { heartbeatMs: deps.listenHeartbeatMs } : {}),
         })
       : createInProcessHub(database.pglite ? { pglite: database.pglite } : {});
   const tokens = createTokenService(config.secret);
   // Logout and refresh-token reuse close that session's open agent sockets on every node.
-  const auth = createAuthService(database.db, tokens, {
-    onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]),
-  });
+  const auth = createAuthService(
+    database.db,
+    tokens,
+    { onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]) },
+    { sessionMaxDays: config.sessionMaxDays },
+  );
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
   const inboxes = createInboxCache(database.db);
@@ -120,16 +127,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await app.register(helmet, {
     // The storefront embeds the widget script from this server, and the desk talks to it.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
-        frameSrc: ["'self'"],
-      },
-    },
+    // No inline scripts anywhere; a page that carries one (the storefront's snippet) allows it by hash.
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
   await app.register(cors, {
@@ -154,11 +153,14 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits });
   await app.register(staticRoutes, { config, db: database.db });
 
+  const housekeeping = startHousekeeping({ db: database.db, log: app.log, ...config.housekeeping });
   app.addHook("onReady", async () => {
     await gateway.start();
     ai.start();
+    housekeeping.start();
   });
   app.addHook("preClose", async () => {
+    housekeeping.stop();
     await ai.stop();
     await gateway.close();
   });

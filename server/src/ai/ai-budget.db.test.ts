@@ -5,7 +5,7 @@ import { afterEach, expect, test, vi } from "vitest";
 import { api, startTestApp, TEST_SECRET, type TestApp, TestSocket, visitorToken } from "../../test/test-app.ts";
 import { rowsOf, withAccount } from "../db/client.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
-import { handoffText } from "./handoff-text.ts";
+import { systemText } from "../inbox/system-texts.ts";
 import { OpenAIProvider } from "./openai-provider.ts";
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from "./testing/openai-compatible-server.ts";
 
@@ -56,7 +56,7 @@ test("past the jobs-per-minute budget a visitor is told a person will reply, and
   const first = await ask(t, "Mitkä ovat aukioloajat lauantaina?");
   expect(first.reply.senderType).toBe("ai");
   const second = await ask(t, "Milloin tilaukseni saapuu?");
-  expect(second.reply).toMatchObject({ senderType: "system", content: handoffText("fi", "fi") });
+  expect(second.reply).toMatchObject({ senderType: "system", content: systemText("aiHandoff", "fi", "fi") });
   await expectHandedOff(t, second.conversationId, /jobs per minute/);
 });
 
