@@ -6,7 +6,7 @@ import type { AICategory, Conversation, Inbox, Language, Message, Priority } fro
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
-import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
+import { answerCompleted, conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
 import { failedText, handoffText } from "./handoff-text.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
@@ -243,6 +243,7 @@ async function streamDraft(
     await ctx.hub.publish({
       kind: "ai.answer.delta",
       accountId: job.accountId,
+      inboxId: conversation.inboxId,
       conversationId: conversation.id,
       visitorId: l.visitorId,
       draftId: draft.id,
@@ -286,15 +287,12 @@ async function streamDraft(
   });
   if (final.sent?.created) await ctx.hub.publish(messageCreated(conversation, final.sent.message, l.visitorId));
   if (final.touched) await ctx.hub.publish(conversationUpdated(final.touched, l.visitorId));
-  await ctx.hub.publish({
-    kind: "ai.answer.completed",
-    accountId: job.accountId,
-    conversationId: conversation.id,
-    visitorId: l.visitorId,
-    draftId: draft.id,
-    ...(final.sent ? { messageId: final.sent.message.id } : {}),
-    visitor: live || send,
-  });
+  await ctx.hub.publish(
+    answerCompleted(conversation, { id: draft.id, content: text, citations: outcome.citations }, l.visitorId, {
+      ...(final.sent ? { messageId: final.sent.message.id } : {}),
+      visitor: live || send,
+    }),
+  );
   return { sent: send };
 }
 

@@ -9,6 +9,7 @@ import { loadConfig } from "../../config.ts";
 import type { Database } from "../../db/client.ts";
 import { KRAUTA_ARTICLES } from "../../db/seed-data/knowledge-base.ts";
 import { createVisitorService } from "../../inbox/visitor-service.ts";
+import { createInboxCache } from "../../cache/inbox-cache.ts";
 import { createInProcessHub } from "../../realtime/hub.ts";
 import { createTenantService } from "../../tenant/tenant-service.ts";
 import { createAIPipeline } from "../ai-pipeline.ts";
@@ -41,7 +42,7 @@ export async function evaluatePipeline(target: EvalTarget, provider: AIProvider,
   const hub = createInProcessHub();
   const config = loadConfig({ NODE_ENV: "test", HUMMDESK_SECRET: randomBytes(32).toString("hex"), HUMMDESK_WORKERS: "0", HUMMDESK_AI_STREAM_DELAY_MS: "0" });
   const pipeline = createAIPipeline({ db, hub, log: silentLog, config, provider, workers: 0 });
-  const visitors = createVisitorService({ db, hub, tokens: createTokenService(config.secret), ...pipeline.visitorHooks });
+  const visitors = createVisitorService({ db, hub, tokens: createTokenService(config.secret), inboxes: createInboxCache(db), ...pipeline.visitorHooks });
   const tenant = createTenantService(db, accountId);
   const slugs = await articleSlugs(target);
   const slug = (articleId: number) => slugs.get(articleId) ?? `article:${articleId}`;
