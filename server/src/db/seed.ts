@@ -119,7 +119,7 @@ export async function seedKRauta(db: Database, options: SeedOptions = {}): Promi
         await t.upsertSLAPolicy(priority, first, resolution);
       }
       for (const article of KRAUTA_ARTICLES) {
-        await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url });
+        await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url, questions: article.questions ?? [] });
       }
     }
     return { accountId, inboxId: inbox.id, adminId, agentIds, teamIds, created: existing === null, credentials };
