@@ -187,6 +187,8 @@ export const ConversationResponse = z.object({ conversation: Conversation });
 export const MessageResponse = z.object({ message: Message });
 export const DraftResponse = z.object({ draft: AIDraft });
 export const DraftSentResponse = z.object({ draft: AIDraft, message: Message });
+/** An agent asked the AI for a draft of the visitor's latest message (it arrives as ai.answer.*). */
+export const DraftRequestedResponse = z.object({ queued: z.literal(true), messageId: z.number().int() });
 export const AgentResponse = z.object({ agent: Agent });
 export const InboxResponse = z.object({ inbox: Inbox });
 /** The answer to creating an inbox: the only response besides `GET .../secret` that shows the secret. */
