@@ -2,7 +2,7 @@
 import type { IdentifyRequest, SetAttributesRequest, VisitorMessage, VisitorServerFrame, WidgetConfig } from "@hummdesk/shared";
 import { createApiClient, type FetchLike } from "./api-client.ts";
 import { newClientMessageId } from "./client-message-id.ts";
-import { createEmitter } from "./emitter.ts";
+import { createEmitter, type Emitter } from "./emitter.ts";
 import { createOutboxSender } from "./outbox-sender.ts";
 import { createPersistence, type StorageLike } from "./persistence.ts";
 import { initialState, lastMessageId, needsEmail, type OutboxEntry, unreadCount } from "./state.ts";
@@ -48,7 +48,11 @@ function warn(what: string) {
   return (error: unknown) => console.warn(`HummDesk: ${what} failed:`, error instanceof Error ? error.message : error);
 }
 
-export function createSession(target: { baseUrl: string; websiteToken: string }, env: SessionEnvironment) {
+export function createSession(
+  target: { baseUrl: string; websiteToken: string },
+  env: SessionEnvironment,
+  events: Emitter<SessionEvents> = createEmitter<SessionEvents>(),
+) {
   const { timers, now } = env;
   const retry = env.retryBaseMs ? { baseMs: env.retryBaseMs, maxMs: env.retryBaseMs * 20 } : undefined;
   const persistence = createPersistence(env.storage, target.websiteToken);
@@ -61,7 +65,6 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
   );
   const { dispatch } = store;
   const state = store.get;
-  const events = createEmitter<SessionEvents>();
   const tokens = createTokenKeeper({ issue: (previous) => api.issueToken(previous), persistence, now });
   const api = createApiClient({ ...target, fetch: env.fetch, tokens });
   /** True from the first history request on; false again when it failed, so the next `ready` retries. */
@@ -156,6 +159,8 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
     if (next.outbox !== previous.outbox) persistence.write("outbox", next.outbox);
     if (next.lastSeenId !== previous.lastSeenId) persistence.write("seen", next.lastSeenId);
     if (next.email !== previous.email) persistence.write("email", next.email);
+    // The panel stays open across page loads (and closes in every tab of the site when closed).
+    if (next.open !== previous.open) persistence.write("open", next.open);
     const unread = unreadCount(next);
     if (unread !== unreadCount(previous)) events.emit("unread", unread);
   });
@@ -183,16 +188,22 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
       if (name === "ready" && config) listener(config as SessionEvents[Name]);
       return events.on(name, listener);
     },
-    /** Loads the inbox's config; a returning visitor (token or unsent messages stored) reconnects at once. */
-    async start(): Promise<void> {
-      const config = await api.config().catch((error) => {
-        throw error.status === 404
-          ? new Error(`HummDesk: websiteToken '${target.websiteToken}' matches no inbox; check the snippet`)
-          : error;
-      });
+    /**
+     * Takes the config the boot chunk fetched (or loads it, and says "ready"); a returning visitor
+     * (token or unsent messages stored) reconnects at once.
+     */
+    async start(fetched?: WidgetConfig): Promise<void> {
+      const config =
+        fetched ??
+        (await api.config().catch((error) => {
+          throw error.status === 404
+            ? new Error(`HummDesk: websiteToken '${target.websiteToken}' matches no inbox; check the snippet`)
+            : error;
+        }));
       dispatch({ type: "set", fields: { config } });
+      if (persistence.read("open")) this.open();
       if (tokens.current() || state().outbox.length) activate();
-      events.emit("ready", config);
+      if (!fetched) events.emit("ready", config);
     },
     open() {
       if (state().open) return;

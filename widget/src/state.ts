@@ -30,8 +30,6 @@ export interface AnswerStream {
 
 export interface WidgetState {
   config: WidgetConfig | null;
-  /** Set by `HummDesk('setLocale', ...)`; beats every other source. */
-  localeOverride: string | null;
   open: boolean;
   /** Server messages, unique by id, ascending by id. */
   messages: VisitorMessage[];
@@ -56,7 +54,7 @@ export interface WidgetState {
 
 export type Action =
   /** Fields taken as given: the inbox's config, setLocale, the conversation read, the visitor's email, the draft. */
-  | { type: "set"; fields: Partial<Pick<WidgetState, "config" | "localeOverride" | "viewing" | "email" | "draft">> }
+  | { type: "set"; fields: Partial<Pick<WidgetState, "config" | "viewing" | "email" | "draft">> }
   | { type: "open" }
   | { type: "close" }
   | { type: "history"; history: VisitorHistoryResponse }
@@ -78,7 +76,6 @@ export type Action =
 export function initialState(persisted: Partial<Pick<WidgetState, "outbox" | "lastSeenId" | "email">> = {}): WidgetState {
   return {
     config: null,
-    localeOverride: null,
     open: false,
     messages: [],
     outbox: persisted.outbox ?? [],
@@ -252,7 +249,7 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
         handoffRequested: [...state.handoffRequested, action.conversation.id],
       };
     case "reset":
-      return { ...initialState(), config: state.config, localeOverride: state.localeOverride, open: state.open };
+      return { ...initialState(), config: state.config, open: state.open };
   }
 }
 

@@ -1,5 +1,5 @@
 /** The chat window: header with availability, the conversation, notes, and the composer. */
-import { formatReplyTime, type Strings } from "../i18n.ts";
+import { formatReplyTime } from "../i18n.ts";
 import { needsEmail, timeline } from "../state.ts";
 import type { ViewProps } from "./app.tsx";
 import { Composer } from "./composer.tsx";
@@ -7,7 +7,7 @@ import { formatTime } from "./format-time.ts";
 import { CloseIcon } from "./icons.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 
-export function Panel(props: ViewProps & { t: Strings }) {
+export function Panel(props: ViewProps) {
   const { state, session, look, t } = props;
   const config = state.config!;
   const items = timeline(state);
