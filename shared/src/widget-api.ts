@@ -19,6 +19,10 @@ export const WidgetConfig = Inbox.pick({
   inboxName: z.string(),
   /** True while the business hours say open and at least one agent is online. */
   online: z.boolean(),
+  /** When the business hours open next (ISO), while closed; null when open or without hours. */
+  nextOpenAt: z.string().nullable(),
+  /** The SLA policy's first-reply target for a new (medium priority) conversation; null without a policy. */
+  firstReplyTargetMinutes: z.number().int().nullable(),
 });
 
 export const VisitorTokenRequest = z.object({

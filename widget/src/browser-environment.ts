@@ -19,6 +19,7 @@ export function browserEnvironment(): SessionEnvironment {
     random: Math.random,
     now: Date.now,
     pageUrl: location.href,
+    networkOnline: () => navigator.onLine,
     listen(type, listener) {
       addEventListener(type, listener);
       return () => removeEventListener(type, listener);

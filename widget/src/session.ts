@@ -21,8 +21,10 @@ export interface SessionEnvironment {
   now: () => number;
   /** The page's URL, to resolve a root-relative baseUrl. */
   pageUrl: string;
-  /** Subscribes to a window event (`online`, `storage`) and returns the unsubscribe. */
-  listen: (type: "online" | "storage", listener: (event: Event) => void) => () => void;
+  /** Subscribes to a window event (`online`, `offline`, `storage`) and returns the unsubscribe. */
+  listen: (type: "online" | "offline" | "storage", listener: (event: Event) => void) => () => void;
+  /** `navigator.onLine`: false when the browser knows it has no network. */
+  networkOnline?: () => boolean;
   /** Shortens the retry waits in tests. */
   retryBaseMs?: number;
 }
@@ -37,6 +39,8 @@ export interface SessionEvents {
 
 /** Agent typing shows for this long unless renewed (a lost "off" frame must not leave it on forever). */
 const TYPING_SHOWN_MS = 8000;
+/** While the panel is open, whether the team is online is asked again this often. */
+const CONFIG_REFRESH_MS = 60_000;
 
 export function websocketUrl(baseUrl: string, pageUrl: string): string {
   const url = new URL(`${baseUrl.replace(/\/+$/, "")}/widget/v1/ws`, pageUrl);
@@ -70,6 +74,24 @@ export function createSession(
   /** True from the first history request on; false again when it failed, so the next `ready` retries. */
   let historyLoaded = false;
   let typingTimer: unknown;
+  let configTimer: unknown;
+  let configAt = now();
+
+  /** Asks the server again whether the team is online (and when it opens), keeping the rest. */
+  function refreshConfig(): void {
+    configAt = now();
+    api
+      .config().then((config) => dispatch({ type: "set", fields: { config } }), warn("refreshing the status"));
+  }
+
+  function refreshConfigWhileOpen(): void {
+    timers.clearTimeout(configTimer);
+    configTimer = timers.setTimeout(() => {
+      if (!state().open) return;
+      refreshConfig();
+      refreshConfigWhileOpen();
+    }, CONFIG_REFRESH_MS);
+  }
 
   /** Runs an action and tells the page about every message it added. */
   function withNewMessages(run: () => void): void {
@@ -116,6 +138,7 @@ export function createSession(
     onReady(reconnected) {
       // The socket replays missed messages; a changed conversation status comes with the history.
       if (reconnected || !historyLoaded) void loadHistory(lastMessageId(state()));
+      if (reconnected) refreshConfig();
       sender.flush();
     },
     timers,
@@ -167,9 +190,12 @@ export function createSession(
 
   const unlisten = [
     env.listen("online", () => {
+      dispatch({ type: "set", fields: { networkOnline: true } });
       socket.connect();
       sender.flush();
+      if (state().config) refreshConfig();
     }),
+    env.listen("offline", () => dispatch({ type: "set", fields: { networkOnline: false } })),
     // Another tab of the same site changed what both share.
     env.listen("storage", (event) => {
       const { key, newValue } = event as StorageEvent;
@@ -200,7 +226,7 @@ export function createSession(
             ? new Error(`HummDesk: websiteToken '${target.websiteToken}' matches no inbox; check the snippet`)
             : error;
         }));
-      dispatch({ type: "set", fields: { config } });
+      dispatch({ type: "set", fields: { config, networkOnline: env.networkOnline?.() ?? true } });
       if (persistence.read("open")) this.open();
       if (tokens.current() || state().outbox.length) activate();
       if (!fetched) events.emit("ready", config);
@@ -210,6 +236,8 @@ export function createSession(
       dispatch({ type: "open" });
       events.emit("open", undefined);
       activate();
+      if (now() - configAt > CONFIG_REFRESH_MS / 2) refreshConfig();
+      refreshConfigWhileOpen();
     },
     close() {
       if (!state().open) return;
@@ -275,6 +303,7 @@ export function createSession(
       sender.stop();
       typing.stop();
       timers.clearTimeout(typingTimer);
+      timers.clearTimeout(configTimer);
       for (const stop of unlisten) stop();
     },
   };

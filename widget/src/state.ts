@@ -50,11 +50,13 @@ export interface WidgetState {
   draft: string;
   /** The latest agent or AI message that arrived live, for the screen-reader announcement. */
   announcement: VisitorMessage | null;
+  /** False while the browser says it is offline: the header must not promise "Online". */
+  networkOnline: boolean;
 }
 
 export type Action =
   /** Fields taken as given: the inbox's config, setLocale, the conversation read, the visitor's email, the draft. */
-  | { type: "set"; fields: Partial<Pick<WidgetState, "config" | "viewing" | "email" | "draft">> }
+  | { type: "set"; fields: Partial<Pick<WidgetState, "config" | "viewing" | "email" | "draft" | "networkOnline">> }
   | { type: "open" }
   | { type: "close" }
   | { type: "history"; history: VisitorHistoryResponse }
@@ -90,6 +92,7 @@ export function initialState(persisted: Partial<Pick<WidgetState, "outbox" | "la
     email: persisted.email ?? null,
     draft: "",
     announcement: null,
+    networkOnline: true,
   };
 }
 
@@ -249,7 +252,7 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
         handoffRequested: [...state.handoffRequested, action.conversation.id],
       };
     case "reset":
-      return { ...initialState(), config: state.config, open: state.open };
+      return { ...initialState(), config: state.config, open: state.open, networkOnline: state.networkOnline };
   }
 }
 

@@ -21,7 +21,7 @@ import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import { resolveInbox } from "../tenant/system.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
-import { isWithinBusinessHours } from "./business-hours.ts";
+import { isWithinBusinessHours, nextOpening } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
 
 export interface VisitorMessageContext {
@@ -111,8 +111,12 @@ export function createVisitorService(options: VisitorServiceOptions) {
 
     async config(websiteToken: string): Promise<WidgetConfig> {
       const { tenant, inbox } = await inboxByToken(websiteToken);
-      const agents = await tenant.listAgents();
-      const online = isWithinBusinessHours(inbox.businessHours) && agents.some((a) => a.availability === "online");
+      const [agents, policies] = await Promise.all([tenant.listAgents(), tenant.listSLAPolicies()]);
+      const now = new Date();
+      const open = isWithinBusinessHours(inbox.businessHours, now);
+      const online = open && agents.some((a) => a.availability === "online");
+      // One source of truth for the promised reply time: the SLA policy new conversations get.
+      const firstReply = policies.find((policy) => policy.priority === "medium");
       return {
         inboxName: inbox.name,
         websiteToken: inbox.websiteToken,
@@ -126,6 +130,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
         businessHours: inbox.businessHours,
         replyTimeMinutes: inbox.replyTimeMinutes,
         online,
+        nextOpenAt: open ? null : (nextOpening(inbox.businessHours, now)?.toISOString() ?? null),
+        firstReplyTargetMinutes: firstReply?.firstResponseMinutes ?? null,
       };
     },
 

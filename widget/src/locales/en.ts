@@ -3,6 +3,8 @@ export default {
   closeChat: "Close chat",
   online: "Online",
   away: "Away",
+  offline: "Offline: messages are sent when you are back online",
+  opens: "Opens",
   replyTime: "Typical reply time",
   greeting: "Hi! How can we help?",
   message: "Message",

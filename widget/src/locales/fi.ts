@@ -5,6 +5,8 @@ export default {
   closeChat: "Sulje chat",
   online: "Paikalla",
   away: "Poissa",
+  offline: "Ei yhteyttä: viestit lähtevät, kun yhteys palaa",
+  opens: "Avautuu",
   replyTime: "Tyypillinen vastausaika",
   greeting: "Hei! Miten voimme auttaa?",
   message: "Viesti",

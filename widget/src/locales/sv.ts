@@ -5,6 +5,8 @@ export default {
   closeChat: "Stäng chatten",
   online: "Online",
   away: "Borta",
+  offline: "Ingen anslutning: meddelanden skickas när du är online igen",
+  opens: "Öppnar",
   replyTime: "Typisk svarstid",
   greeting: "Hej! Hur kan vi hjälpa dig?",
   message: "Meddelande",

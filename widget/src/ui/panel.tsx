@@ -1,11 +1,11 @@
 /** The chat window: header with availability, the conversation, notes, and the composer. */
-import { formatReplyTime } from "../i18n.ts";
 import { needsEmail, timeline } from "../state.ts";
 import type { ViewProps } from "./app.tsx";
 import { Composer } from "./composer.tsx";
 import { formatTime } from "./format-time.ts";
 import { CloseIcon } from "./icons.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
+import { statusLine } from "./status-line.ts";
 
 export function Panel(props: ViewProps) {
   const { state, session, look, t } = props;
@@ -31,12 +31,10 @@ export function Panel(props: ViewProps) {
         if (event.key === "Escape") props.onClose();
       }}
     >
-      <div part="header" class={config.online ? "header on" : "header"}>
+      <div part="header" class="header">
         <div>
           <h2 id="hummdesk-title">{config.inboxName}</h2>
-          <p>
-            {config.online ? t.online : t.away} · {t.replyTime}: {formatReplyTime(config.replyTimeMinutes)}
-          </p>
+          <p data-testid="hummdesk-status">{statusLine(config, state.networkOnline, t, look.locale)}</p>
         </div>
         <button type="button" aria-label={t.closeChat} data-testid="hummdesk-close" onClick={props.onClose}>
           <CloseIcon />
