@@ -1,6 +1,6 @@
 /** Requests and responses of the visitor-side web-channel API (`/widget/v1`). */
 import { z } from "zod";
-import { Citation, Inbox, Message } from "./domain.ts";
+import { Citation, Inbox, Message, VisitorContext } from "./domain.ts";
 import { ConversationStatus } from "./enums.ts";
 
 /** The public look of an inbox: what a widget may know, nothing more (no secret, no origins). */
@@ -57,11 +57,20 @@ export const VisitorMessagesQuery = z.object({
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
+
 export const SendMessageRequest = z.object({
   clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   content: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
   /** Email captured before the first message, when the inbox asks for one. */
   email: z.email().max(255).optional(),
+  /** Sent by the widget with each message; stored when the message starts a conversation. */
+  context: VisitorContext.optional(),
+});
+
+/** The visitor's satisfaction with a resolved conversation: `POST /widget/v1/conversations/:id/rating`. */
+export const RatingRequest = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
 });
 
 /** A message as the visitor sees it: no private notes, no internal ids of agents. */
@@ -83,6 +92,10 @@ export const VisitorConversation = z.object({
   status: ConversationStatus,
   createdAt: z.string(),
   lastActivityAt: z.string(),
+  /** The conversation's first visitor message, shortened: the title in "Earlier conversations". */
+  title: z.string().nullable().optional(),
+  /** The visitor's rating, once given (1–5). */
+  csatScore: z.number().int().nullable().optional(),
 });
 
 export const VisitorHistoryResponse = z.object({
@@ -100,6 +113,8 @@ export const SendMessageResponse = z.object({
 
 export const HandoffRequest = z.object({ reason: z.string().max(500).optional() });
 export const HandoffResponse = z.object({ conversation: VisitorConversation });
+export const RatingResponse = z.object({ conversation: VisitorConversation });
+export type RatingResponse = z.infer<typeof RatingResponse>;
 
 export const VisitorCitation = Citation;
 
@@ -114,4 +129,5 @@ export type VisitorMessage = z.infer<typeof VisitorMessage>;
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 export type VisitorHistoryResponse = z.infer<typeof VisitorHistoryResponse>;
 export type HandoffRequest = z.infer<typeof HandoffRequest>;
+export type RatingRequest = z.infer<typeof RatingRequest>;
 export type HandoffResponse = z.infer<typeof HandoffResponse>;

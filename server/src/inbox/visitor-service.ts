@@ -6,6 +6,7 @@ import type {
   IdentifyRequest,
   Inbox,
   Message,
+  RatingRequest,
   SendMessageRequest,
   SetAttributesRequest,
   VisitorConversation,
@@ -54,11 +55,16 @@ export const toVisitorMessage = (m: Message): VisitorMessage => ({
   createdAt: m.createdAt,
 });
 
-export const toVisitorConversation = (c: Conversation): VisitorConversation => ({
+/** Titles in the widget's list of earlier conversations stop here. */
+const TITLE_LENGTH = 80;
+
+export const toVisitorConversation = (c: Conversation, firstMessage?: string): VisitorConversation => ({
   id: c.id,
   status: c.status,
   createdAt: c.createdAt,
   lastActivityAt: c.lastActivityAt,
+  ...(firstMessage !== undefined ? { title: firstMessage.length > TITLE_LENGTH ? `${firstMessage.slice(0, TITLE_LENGTH - 1)}…` : firstMessage } : {}),
+  csatScore: c.csatScore ?? null,
 });
 
 const invalidToken = (websiteToken: string) => notFound(`websiteToken '${websiteToken.slice(0, 64)}' matches no inbox`);
@@ -199,9 +205,10 @@ export function createVisitorService(options: VisitorServiceOptions) {
         const chosen = conversationId ? all.find((c) => c.id === conversationId) : (all.find((c) => c.status !== "resolved") ?? all[0]);
         if (conversationId && !chosen) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
         const history = chosen ? await t.getConversationMessages(chosen.id, { after }) : [];
+        const titles = await t.firstVisitorMessages(all.map((c) => c.id));
         return {
-          conversation: chosen ? toVisitorConversation(chosen) : null,
-          previousConversations: all.filter((c) => c.id !== chosen?.id).map(toVisitorConversation),
+          conversation: chosen ? toVisitorConversation(chosen, titles.get(chosen.id)) : null,
+          previousConversations: all.filter((c) => c.id !== chosen?.id).map((c) => toVisitorConversation(c, titles.get(c.id))),
           messages: history.map(toVisitorMessage),
         };
       });
@@ -240,7 +247,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         let newConversation = false;
         if (!conversation) {
           const sla = (await t.listSLAPolicies()).find((p) => p.priority === "medium");
-          const opened = await t.createConversation({ inboxId: inbox.id, contactId: contact.id });
+          const opened = await t.createConversation({ inboxId: inbox.id, contactId: contact.id, visitorContext: body.context ?? null });
           conversation = sla
             ? await t.updateConversation(opened.id, {
                 firstReplyDueAt: new Date(Date.parse(opened.createdAt) + sla.firstResponseMinutes * 60_000).toISOString(),
@@ -272,6 +279,21 @@ export function createVisitorService(options: VisitorServiceOptions) {
         created: result.created,
         internal: result,
       };
+    },
+
+    /** The visitor rates a resolved conversation of theirs (again: the latest rating counts). */
+    async rate(claims: VisitorClaims, conversationId: number, body: RatingRequest) {
+      const conversation = await withVisitor(claims, async (t) => {
+        const contact = await t.findContactByVisitor(claims.visitorId);
+        const found = contact ? await t.getConversation(conversationId) : null;
+        if (!found || found.contactId !== contact?.id || found.inboxId !== claims.inboxId) {
+          throw notFound(`conversation ${conversationId} is not one of this visitor's`);
+        }
+        if (found.status !== "resolved") throw new HttpError(409, "not_resolved", "a conversation can be rated once it is resolved");
+        return (await t.updateConversation(found.id, { csatScore: body.score, csatComment: body.comment || null }))!;
+      });
+      await hub.publish(conversationUpdated(conversation, claims.visitorId));
+      return { conversation: toVisitorConversation(conversation) };
     },
 
     async handoff(claims: VisitorClaims, reason?: string) {
