@@ -1,5 +1,12 @@
 /** One visitor's session with one inbox: wires the token, REST, socket, outbox and storage to the store. */
-import type { IdentifyRequest, SetAttributesRequest, VisitorMessage, VisitorServerFrame, WidgetConfig } from "@hummdesk/shared";
+import type {
+  IdentifyRequest,
+  SetAttributesRequest,
+  VisitorContext,
+  VisitorMessage,
+  VisitorServerFrame,
+  WidgetConfig,
+} from "@hummdesk/shared";
 import { createApiClient, type FetchLike } from "./api-client.ts";
 import { newClientMessageId } from "./client-message-id.ts";
 import { createEmitter, type Emitter } from "./emitter.ts";
@@ -25,6 +32,8 @@ export interface SessionEnvironment {
   listen: (type: "online" | "offline" | "storage", listener: (event: Event) => void) => () => void;
   /** `navigator.onLine`: false when the browser knows it has no network. */
   networkOnline?: () => boolean;
+  /** Where the visitor is (page, referrer, browser, time zone), sent with each message for the agents. */
+  visitorContext?: () => VisitorContext;
   /** Shortens the retry waits in tests. */
   retryBaseMs?: number;
 }
@@ -104,7 +113,13 @@ export function createSession(
   function onFrame(frame: VisitorServerFrame): void {
     const { type } = frame;
     if (type === "message.created" || type === "message.updated") {
+      const before = state().conversation?.id;
       withNewMessages(() => dispatch({ type: "received", message: frame.data }));
+      const after = state().conversation?.id;
+      // Switched back to an earlier conversation: its whole thread, not only the new reply.
+      if (after !== undefined && before !== undefined && after < before) {
+        api.history({ conversationId: after }).then(({ messages }) => dispatch({ type: "conversationMessages", messages }), warn("loading"));
+      }
     } else if (type === "conversation.updated") {
       dispatch({ type: "conversation", conversation: frame.data });
     } else if (type === "typing") {
@@ -149,7 +164,7 @@ export function createSession(
 
   const sender = createOutboxSender({
     outbox: () => state().outbox,
-    send: ({ clientMessageId, content, email }) => api.sendMessage({ clientMessageId, content, email }),
+    send: ({ clientMessageId, content, email }) => api.sendMessage({ clientMessageId, content, email, context: env.visitorContext?.() }),
     onAcknowledged({ clientMessageId }, { message, conversation }) {
       // Gone already: another tab's copy was acknowledged first, or the visitor was reset meanwhile.
       if (!state().outbox.some((held) => held.clientMessageId === clientMessageId)) return;
@@ -270,6 +285,12 @@ export function createSession(
       return api
         .handoff()
         .then(({ conversation }) => dispatch({ type: "handoff", conversation }), warn("handoff"));
+    },
+    /** Rates a resolved conversation (1–5, with an optional comment). */
+    rate(conversationId: number, score: number, comment: string): Promise<void> {
+      return api
+        .rate(conversationId, { score, ...(comment.trim() ? { comment: comment.trim() } : {}) })
+        .then(({ conversation }) => dispatch({ type: "conversation", conversation }), warn("rating"));
     },
     /** Shows an earlier conversation (null: back to the current one). */
     view(conversationId: number | null): Promise<void> {

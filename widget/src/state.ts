@@ -130,6 +130,14 @@ function adoptConversation(state: WidgetState, conversation: VisitorConversation
   };
 }
 
+/** Makes an older conversation current again (an agent reopened it and replied); the current one becomes an earlier one. */
+function switchTo(state: WidgetState, conversation: VisitorConversation): WidgetState {
+  const current = state.conversation;
+  const others = state.previousConversations.filter((c) => c.id !== conversation.id && c.id !== current?.id);
+  const previous = (current ? [current, ...others] : others).sort((a, b) => b.id - a.id);
+  return { ...state, conversation, previousConversations: previous, viewing: state.viewing === conversation.id ? null : state.viewing };
+}
+
 /** Adds server messages: dedupes, drops their optimistic copies, follows a newer conversation, tracks reading. */
 function addMessages(state: WidgetState, incoming: VisitorMessage[]): WidgetState {
   let next: WidgetState = { ...state, messages: upsertMessages(state.messages, incoming) };
@@ -141,6 +149,14 @@ function addMessages(state: WidgetState, incoming: VisitorMessage[]): WidgetStat
         id: message.conversationId,
         status: "open",
         createdAt: message.createdAt,
+        lastActivityAt: message.createdAt,
+      });
+    } else if (message.conversationId < currentId && (message.senderType === "agent" || message.senderType === "ai")) {
+      // A reply in an earlier conversation (reopened on the desk): show it where the visitor looks.
+      const earlier = next.previousConversations.find((c) => c.id === message.conversationId);
+      next = switchTo(next, {
+        ...(earlier ?? { id: message.conversationId, createdAt: message.createdAt }),
+        status: earlier && earlier.status !== "resolved" ? earlier.status : "open",
         lastActivityAt: message.createdAt,
       });
     }

@@ -23,4 +23,11 @@ export default {
   resolved: "Conversation ended. Write to start a new one.",
   earlier: "Earlier conversations",
   back: "Back",
+  statusOpen: "Open",
+  statusResolved: "Resolved",
+  rateTitle: "How did we do?",
+  rateScore: "out of 5",
+  rateComment: "Comment (optional)",
+  rateSend: "Send rating",
+  rated: "Thanks for your rating!",
 };

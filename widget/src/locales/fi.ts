@@ -25,4 +25,11 @@ export default {
   resolved: "Keskustelu päättyi. Kirjoita aloittaaksesi uuden.",
   earlier: "Aiemmat keskustelut",
   back: "Takaisin",
+  statusOpen: "Avoin",
+  statusResolved: "Ratkaistu",
+  rateTitle: "Miten onnistuimme?",
+  rateScore: "/ 5",
+  rateComment: "Kommentti (valinnainen)",
+  rateSend: "Lähetä arvio",
+  rated: "Kiitos arviostasi!",
 } satisfies Strings;

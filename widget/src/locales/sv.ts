@@ -25,4 +25,11 @@ export default {
   resolved: "Samtalet avslutat. Skriv för att starta ett nytt.",
   earlier: "Tidigare samtal",
   back: "Tillbaka",
+  statusOpen: "Öppen",
+  statusResolved: "Löst",
+  rateTitle: "Hur gick det?",
+  rateScore: "av 5",
+  rateComment: "Kommentar (valfritt)",
+  rateSend: "Skicka betyg",
+  rated: "Tack för ditt betyg!",
 } satisfies Strings;

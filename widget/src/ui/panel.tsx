@@ -5,6 +5,7 @@ import { Composer } from "./composer.tsx";
 import { formatTime } from "./format-time.ts";
 import { CloseIcon } from "./icons.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
+import { RatingForm } from "./rating-form.tsx";
 import { statusLine } from "./status-line.ts";
 
 export function Panel(props: ViewProps) {
@@ -50,8 +51,11 @@ export function Panel(props: ViewProps) {
             <details data-testid="hummdesk-earlier">
               <summary>{t.earlier}</summary>
               {state.previousConversations.map((earlier) => (
-                <button key={earlier.id} type="button" class="pill" onClick={() => session.view(earlier.id)}>
-                  {formatTime(earlier.createdAt, look.locale)}
+                <button key={earlier.id} type="button" class="earlier" data-testid="hummdesk-earlier-conversation" onClick={() => session.view(earlier.id)}>
+                  <span>{earlier.title || formatTime(earlier.createdAt, look.locale)}</span>
+                  <span class="meta">
+                    {earlier.status === "resolved" ? t.statusResolved : t.statusOpen} · {formatTime(earlier.lastActivityAt, look.locale)}
+                  </span>
                 </button>
               ))}
             </details>
@@ -71,7 +75,12 @@ export function Panel(props: ViewProps) {
           {state.agentTyping.senderName ?? t.support} {t.typing}
         </p>
       )}
-      {current && current.status === "resolved" && state.outbox.length === 0 && <p class="note">{t.resolved}</p>}
+      {current && current.status === "resolved" && state.outbox.length === 0 && (
+        <>
+          <RatingForm key={current.id} t={t} conversationId={current.id} rated={Boolean(current.csatScore)} session={session} />
+          <p class="note">{t.resolved}</p>
+        </>
+      )}
       {handedOff ? (
         <p class="note">{t.handedOff}</p>
       ) : (
