@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Citation, Inbox, Message, VisitorContext } from "./domain.ts";
 import { ConversationStatus } from "./enums.ts";
+import { text } from "./text.ts";
 
 /** The public look of an inbox: what a widget may know, nothing more (no secret, no origins). */
 export const WidgetConfig = Inbox.pick({
@@ -36,18 +37,20 @@ export const VisitorTokenResponse = z.object({
   expiresAt: z.string(),
 });
 
+const CustomAttributes = z.record(text().max(64), z.union([text().max(1024), z.number(), z.boolean(), z.null()]));
+
 export const IdentifyRequest = z.object({
-  identifier: z.string().min(1).max(255),
-  identifierHash: z.string().max(128).optional(),
-  name: z.string().max(255).optional(),
+  identifier: text().min(1).max(255),
+  identifierHash: text().max(128).optional(),
+  name: text().max(255).optional(),
   email: z.email().max(255).optional(),
-  customAttributes: z.record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])).optional(),
+  customAttributes: CustomAttributes.optional(),
 });
 
 export const SetAttributesRequest = z.object({
-  name: z.string().max(255).optional(),
+  name: text().max(255).optional(),
   email: z.email().max(255).optional(),
-  customAttributes: z.record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])).optional(),
+  customAttributes: CustomAttributes.optional(),
 });
 
 export const VisitorMessagesQuery = z.object({
@@ -57,12 +60,14 @@ export const VisitorMessagesQuery = z.object({
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
-
 export const SendMessageRequest = z.object({
   clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
-  content: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  content: text().trim().min(1).max(MAX_MESSAGE_LENGTH),
   /** Email captured before the first message, when the inbox asks for one. */
   email: z.email().max(255).optional(),
+  /** The visitor's browser or page language (BCP 47, e.g. "sv-FI"): the AI's language for a
+   * message too short to tell ("Hi"); anything but fi, sv or en is ignored. */
+  locale: z.string().max(35).optional(),
   /** Sent by the widget with each message; stored when the message starts a conversation. */
   context: VisitorContext.optional(),
 });
@@ -70,7 +75,7 @@ export const SendMessageRequest = z.object({
 /** The visitor's satisfaction with a resolved conversation: `POST /widget/v1/conversations/:id/rating`. */
 export const RatingRequest = z.object({
   score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(1000).optional(),
+  comment: text().trim().max(1000).optional(),
 });
 
 /** A message as the visitor sees it: no private notes, no internal ids of agents. */
@@ -111,7 +116,7 @@ export const SendMessageResponse = z.object({
   created: z.boolean(),
 });
 
-export const HandoffRequest = z.object({ reason: z.string().max(500).optional() });
+export const HandoffRequest = z.object({ reason: text().max(500).optional() });
 export const HandoffResponse = z.object({ conversation: VisitorConversation });
 export const RatingResponse = z.object({ conversation: VisitorConversation });
 export type RatingResponse = z.infer<typeof RatingResponse>;

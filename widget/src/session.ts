@@ -164,7 +164,15 @@ export function createSession(
 
   const sender = createOutboxSender({
     outbox: () => state().outbox,
-    send: ({ clientMessageId, content, email }) => api.sendMessage({ clientMessageId, content, email, context: env.visitorContext?.() }),
+    // The browser's language helps the AI answer a bare "Hi" in the visitor's language; the context is for the agents.
+    send: ({ clientMessageId, content, email }) =>
+      api.sendMessage({
+        clientMessageId,
+        content,
+        email,
+        ...(globalThis.navigator?.language ? { locale: globalThis.navigator.language.slice(0, 35) } : {}),
+        context: env.visitorContext?.(),
+      }),
     onAcknowledged({ clientMessageId }, { message, conversation }) {
       // Gone already: another tab's copy was acknowledged first, or the visitor was reset meanwhile.
       if (!state().outbox.some((held) => held.clientMessageId === clientMessageId)) return;
