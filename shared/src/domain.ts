@@ -78,6 +78,20 @@ export const BusinessHours = z.object({
   days: z.record(z.string(), z.object({ open: z.string(), close: z.string() })),
 });
 
+/** Where the visitor is, sent with the first message of a conversation; shown to agents beside it. */
+export const VisitorContext = z.object({
+  pageUrl: z.string().max(2048).optional(),
+  pageTitle: z.string().max(512).optional(),
+  referrer: z.string().max(2048).optional(),
+  userAgent: z.string().max(512).optional(),
+  /** IANA zone, e.g. "Europe/Helsinki". */
+  timezone: z.string().max(64).optional(),
+  /** The visitor's local time when sent, ISO with offset. */
+  localTime: z.string().max(40).optional(),
+  /** The browser's language tag, e.g. "fi-FI". */
+  locale: z.string().max(35).optional(),
+});
+
 export const Inbox = z.object({
   id: Id,
   accountId: Id,
@@ -133,6 +147,11 @@ export const Conversation = z.object({
   firstReplyDueAt: Timestamp.nullable(),
   firstRepliedAt: Timestamp.nullable(),
   resolvedAt: Timestamp.nullable(),
+  /** The visitor's rating after resolve (1–5) and comment; optional on the wire for rows built elsewhere. */
+  csatScore: z.number().int().nullable().optional(),
+  csatComment: z.string().nullable().optional(),
+  /** Where the visitor was when the conversation started (sent by the widget). */
+  visitorContext: VisitorContext.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -226,6 +245,7 @@ export type Agent = z.infer<typeof Agent>;
 export type Team = z.infer<typeof Team>;
 export type TeamAvailability = z.infer<typeof TeamAvailability>;
 export type BusinessHours = z.infer<typeof BusinessHours>;
+export type VisitorContext = z.infer<typeof VisitorContext>;
 export type Inbox = z.infer<typeof Inbox>;
 export type Contact = z.infer<typeof Contact>;
 export type Conversation = z.infer<typeof Conversation>;

@@ -1,6 +1,6 @@
 /** Requests and responses of the visitor-side web-channel API (`/widget/v1`). */
 import { z } from "zod";
-import { Citation, Inbox, Message } from "./domain.ts";
+import { Citation, Inbox, Message, VisitorContext } from "./domain.ts";
 import { ConversationStatus } from "./enums.ts";
 import { text } from "./text.ts";
 
@@ -20,6 +20,10 @@ export const WidgetConfig = Inbox.pick({
   inboxName: z.string(),
   /** True while the business hours say open and at least one agent is online. */
   online: z.boolean(),
+  /** When the business hours open next (ISO), while closed; null when open or without hours. */
+  nextOpenAt: z.string().nullable(),
+  /** The SLA policy's first-reply target for a new (medium priority) conversation; null without a policy. */
+  firstReplyTargetMinutes: z.number().int().nullable(),
 });
 
 export const VisitorTokenRequest = z.object({
@@ -64,6 +68,14 @@ export const SendMessageRequest = z.object({
   /** The visitor's browser or page language (BCP 47, e.g. "sv-FI"): the AI's language for a
    * message too short to tell ("Hi"); anything but fi, sv or en is ignored. */
   locale: z.string().max(35).optional(),
+  /** Sent by the widget with each message; stored when the message starts a conversation. */
+  context: VisitorContext.optional(),
+});
+
+/** The visitor's satisfaction with a resolved conversation: `POST /widget/v1/conversations/:id/rating`. */
+export const RatingRequest = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: text().trim().max(1000).optional(),
 });
 
 /** A message as the visitor sees it: no private notes, no internal ids of agents. */
@@ -85,6 +97,10 @@ export const VisitorConversation = z.object({
   status: ConversationStatus,
   createdAt: z.string(),
   lastActivityAt: z.string(),
+  /** The conversation's first visitor message, shortened: the title in "Earlier conversations". */
+  title: z.string().nullable().optional(),
+  /** The visitor's rating, once given (1–5). */
+  csatScore: z.number().int().nullable().optional(),
 });
 
 export const VisitorHistoryResponse = z.object({
@@ -102,6 +118,8 @@ export const SendMessageResponse = z.object({
 
 export const HandoffRequest = z.object({ reason: text().max(500).optional() });
 export const HandoffResponse = z.object({ conversation: VisitorConversation });
+export const RatingResponse = z.object({ conversation: VisitorConversation });
+export type RatingResponse = z.infer<typeof RatingResponse>;
 
 export const VisitorCitation = Citation;
 
@@ -116,4 +134,5 @@ export type VisitorMessage = z.infer<typeof VisitorMessage>;
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 export type VisitorHistoryResponse = z.infer<typeof VisitorHistoryResponse>;
 export type HandoffRequest = z.infer<typeof HandoffRequest>;
+export type RatingRequest = z.infer<typeof RatingRequest>;
 export type HandoffResponse = z.infer<typeof HandoffResponse>;

@@ -2,6 +2,8 @@
 import type {
   HandoffResponse,
   IdentifyRequest,
+  RatingRequest,
+  RatingResponse,
   SendMessageRequest,
   SendMessageResponse,
   SetAttributesRequest,
@@ -86,6 +88,8 @@ export function createApiClient({ baseUrl, websiteToken, fetch, tokens }: ApiCli
       asVisitor<VisitorHistoryResponse>("GET", `/messages?${new URLSearchParams(query as Record<string, string>)}`),
     sendMessage: (body: SendMessageRequest) => asVisitor<SendMessageResponse>("POST", "/messages", body),
     handoff: () => asVisitor<HandoffResponse>("POST", "/handoff", {}),
+    rate: (conversationId: number, body: RatingRequest) =>
+      asVisitor<RatingResponse>("POST", `/conversations/${conversationId}/rating`, body),
   };
 }
 

@@ -1,6 +1,15 @@
-/** Entry of widget.js: replaces the snippet's queue with the real `HummDesk` and replays what was queued. */
+/**
+ * Entry of widget.js, the boot chunk: replaces the snippet's queue with the real `HummDesk`, replays
+ * what was queued and paints the launcher. The chat is a separate module (`chat-<hash>.js`) it imports later.
+ */
+import { browserEnvironment } from "./browser-environment.ts";
 import { createCommandApi, type HummDeskFunction } from "./command-api.ts";
-import { mount } from "./mount.tsx";
+import { mountWidget } from "./launcher-first.ts";
+import type { ChatModule } from "./widget-handle.ts";
+import type { WidgetOptions } from "./widget-options.ts";
+
+/** Replaced at build time by the chat chunk's content-hashed file name (vite.config.ts). */
+declare const __HUMMDESK_CHAT_FILE__: string;
 
 type QueuedHummDesk = HummDeskFunction & { q?: ArrayLike<unknown>[] };
 
@@ -8,6 +17,12 @@ declare global {
   interface Window {
     HummDesk?: QueuedHummDesk;
   }
+}
+
+function mount(options: WidgetOptions) {
+  // Resolved against the page, so a root-relative baseUrl works; import() would resolve against widget.js.
+  const chatUrl = new URL(`${String(options?.baseUrl).replace(/\/+$/, "")}/${__HUMMDESK_CHAT_FILE__}`, location.href).href;
+  return mountWidget(options, () => import(/* @vite-ignore */ chatUrl) as Promise<ChatModule>, browserEnvironment());
 }
 
 function start(): void {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCommandApi } from "./command-api.ts";
-import type { WidgetHandle, WidgetOptions } from "./mount.tsx";
+import type { WidgetHandle } from "./widget-handle.ts";
+import type { WidgetOptions } from "./widget-options.ts";
 
 /** A handle that writes down what it was asked, standing in for a mounted widget. */
 function recordingMount() {

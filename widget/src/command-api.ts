@@ -1,5 +1,6 @@
 /** `HummDesk(command, ...args)`: the page's one entry point, buffering commands until `init` has run. */
-import type { WidgetHandle, WidgetOptions } from "./mount.tsx";
+import type { WidgetHandle } from "./widget-handle.ts";
+import type { WidgetOptions } from "./widget-options.ts";
 
 export type HummDeskFunction = ((command: string, ...args: unknown[]) => unknown) & { loaded?: true };
 

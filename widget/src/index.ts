@@ -1,3 +1,6 @@
 /** ESM entry for bundlers: `mount(options)` returns a handle with the same commands as `HummDesk(...)`. */
-export { mount } from "./mount.tsx";
-export type { VisitorMessage, WidgetConfig, WidgetEvents, WidgetHandle, WidgetOptions } from "./mount.tsx";
+export type { VisitorMessage, WidgetConfig } from "@hummdesk/shared";
+export { mount } from "./mount.ts";
+export type { SessionEvents as WidgetEvents } from "./session.ts";
+export type { WidgetHandle } from "./widget-handle.ts";
+export type { WidgetOptions } from "./widget-options.ts";

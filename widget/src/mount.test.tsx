@@ -2,7 +2,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startFakeServer } from "../test/fake-hummdesk-server.ts";
 import { Browser, eventually } from "../test/test-environment.ts";
-import { mount, type WidgetHandle, type WidgetOptions } from "./mount.tsx";
+import { mount } from "./mount.ts";
+import type { WidgetHandle } from "./widget-handle.ts";
+import type { WidgetOptions } from "./widget-options.ts";
 
 let server: FakeServer;
 beforeAll(async () => {

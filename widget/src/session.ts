@@ -1,8 +1,15 @@
 /** One visitor's session with one inbox: wires the token, REST, socket, outbox and storage to the store. */
-import type { IdentifyRequest, SetAttributesRequest, VisitorMessage, VisitorServerFrame, WidgetConfig } from "@hummdesk/shared";
+import type {
+  IdentifyRequest,
+  SetAttributesRequest,
+  VisitorContext,
+  VisitorMessage,
+  VisitorServerFrame,
+  WidgetConfig,
+} from "@hummdesk/shared";
 import { createApiClient, type FetchLike } from "./api-client.ts";
 import { newClientMessageId } from "./client-message-id.ts";
-import { createEmitter } from "./emitter.ts";
+import { createEmitter, type Emitter } from "./emitter.ts";
 import { createOutboxSender } from "./outbox-sender.ts";
 import { createPersistence, type StorageLike } from "./persistence.ts";
 import { initialState, lastMessageId, needsEmail, type OutboxEntry, unreadCount } from "./state.ts";
@@ -21,8 +28,12 @@ export interface SessionEnvironment {
   now: () => number;
   /** The page's URL, to resolve a root-relative baseUrl. */
   pageUrl: string;
-  /** Subscribes to a window event (`online`, `storage`) and returns the unsubscribe. */
-  listen: (type: "online" | "storage", listener: (event: Event) => void) => () => void;
+  /** Subscribes to a window event (`online`, `offline`, `storage`) and returns the unsubscribe. */
+  listen: (type: "online" | "offline" | "storage", listener: (event: Event) => void) => () => void;
+  /** `navigator.onLine`: false when the browser knows it has no network. */
+  networkOnline?: () => boolean;
+  /** Where the visitor is (page, referrer, browser, time zone), sent with each message for the agents. */
+  visitorContext?: () => VisitorContext;
   /** Shortens the retry waits in tests. */
   retryBaseMs?: number;
 }
@@ -37,6 +48,8 @@ export interface SessionEvents {
 
 /** Agent typing shows for this long unless renewed (a lost "off" frame must not leave it on forever). */
 const TYPING_SHOWN_MS = 8000;
+/** While the panel is open, whether the team is online is asked again this often. */
+const CONFIG_REFRESH_MS = 60_000;
 
 export function websocketUrl(baseUrl: string, pageUrl: string): string {
   const url = new URL(`${baseUrl.replace(/\/+$/, "")}/widget/v1/ws`, pageUrl);
@@ -48,7 +61,11 @@ function warn(what: string) {
   return (error: unknown) => console.warn(`HummDesk: ${what} failed:`, error instanceof Error ? error.message : error);
 }
 
-export function createSession(target: { baseUrl: string; websiteToken: string }, env: SessionEnvironment) {
+export function createSession(
+  target: { baseUrl: string; websiteToken: string },
+  env: SessionEnvironment,
+  events: Emitter<SessionEvents> = createEmitter<SessionEvents>(),
+) {
   const { timers, now } = env;
   const retry = env.retryBaseMs ? { baseMs: env.retryBaseMs, maxMs: env.retryBaseMs * 20 } : undefined;
   const persistence = createPersistence(env.storage, target.websiteToken);
@@ -61,12 +78,29 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
   );
   const { dispatch } = store;
   const state = store.get;
-  const events = createEmitter<SessionEvents>();
   const tokens = createTokenKeeper({ issue: (previous) => api.issueToken(previous), persistence, now });
   const api = createApiClient({ ...target, fetch: env.fetch, tokens });
   /** True from the first history request on; false again when it failed, so the next `ready` retries. */
   let historyLoaded = false;
   let typingTimer: unknown;
+  let configTimer: unknown;
+  let configAt = now();
+
+  /** Asks the server again whether the team is online (and when it opens), keeping the rest. */
+  function refreshConfig(): void {
+    configAt = now();
+    api
+      .config().then((config) => dispatch({ type: "set", fields: { config } }), warn("refreshing the status"));
+  }
+
+  function refreshConfigWhileOpen(): void {
+    timers.clearTimeout(configTimer);
+    configTimer = timers.setTimeout(() => {
+      if (!state().open) return;
+      refreshConfig();
+      refreshConfigWhileOpen();
+    }, CONFIG_REFRESH_MS);
+  }
 
   /** Runs an action and tells the page about every message it added. */
   function withNewMessages(run: () => void): void {
@@ -79,7 +113,13 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
   function onFrame(frame: VisitorServerFrame): void {
     const { type } = frame;
     if (type === "message.created" || type === "message.updated") {
+      const before = state().conversation?.id;
       withNewMessages(() => dispatch({ type: "received", message: frame.data }));
+      const after = state().conversation?.id;
+      // Switched back to an earlier conversation: its whole thread, not only the new reply.
+      if (after !== undefined && before !== undefined && after < before) {
+        api.history({ conversationId: after }).then(({ messages }) => dispatch({ type: "conversationMessages", messages }), warn("loading"));
+      }
     } else if (type === "conversation.updated") {
       dispatch({ type: "conversation", conversation: frame.data });
     } else if (type === "typing") {
@@ -113,6 +153,7 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
     onReady(reconnected) {
       // The socket replays missed messages; a changed conversation status comes with the history.
       if (reconnected || !historyLoaded) void loadHistory(lastMessageId(state()));
+      if (reconnected) refreshConfig();
       sender.flush();
     },
     timers,
@@ -123,9 +164,15 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
 
   const sender = createOutboxSender({
     outbox: () => state().outbox,
-    // The browser's language helps the AI answer a bare "Hi" in the visitor's language.
+    // The browser's language helps the AI answer a bare "Hi" in the visitor's language; the context is for the agents.
     send: ({ clientMessageId, content, email }) =>
-      api.sendMessage({ clientMessageId, content, email, ...(globalThis.navigator?.language ? { locale: globalThis.navigator.language.slice(0, 35) } : {}) }),
+      api.sendMessage({
+        clientMessageId,
+        content,
+        email,
+        ...(globalThis.navigator?.language ? { locale: globalThis.navigator.language.slice(0, 35) } : {}),
+        context: env.visitorContext?.(),
+      }),
     onAcknowledged({ clientMessageId }, { message, conversation }) {
       // Gone already: another tab's copy was acknowledged first, or the visitor was reset meanwhile.
       if (!state().outbox.some((held) => held.clientMessageId === clientMessageId)) return;
@@ -158,15 +205,20 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
     if (next.outbox !== previous.outbox) persistence.write("outbox", next.outbox);
     if (next.lastSeenId !== previous.lastSeenId) persistence.write("seen", next.lastSeenId);
     if (next.email !== previous.email) persistence.write("email", next.email);
+    // The panel stays open across page loads (and closes in every tab of the site when closed).
+    if (next.open !== previous.open) persistence.write("open", next.open);
     const unread = unreadCount(next);
     if (unread !== unreadCount(previous)) events.emit("unread", unread);
   });
 
   const unlisten = [
     env.listen("online", () => {
+      dispatch({ type: "set", fields: { networkOnline: true } });
       socket.connect();
       sender.flush();
+      if (state().config) refreshConfig();
     }),
+    env.listen("offline", () => dispatch({ type: "set", fields: { networkOnline: false } })),
     // Another tab of the same site changed what both share.
     env.listen("storage", (event) => {
       const { key, newValue } = event as StorageEvent;
@@ -185,22 +237,30 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
       if (name === "ready" && config) listener(config as SessionEvents[Name]);
       return events.on(name, listener);
     },
-    /** Loads the inbox's config; a returning visitor (token or unsent messages stored) reconnects at once. */
-    async start(): Promise<void> {
-      const config = await api.config().catch((error) => {
-        throw error.status === 404
-          ? new Error(`HummDesk: websiteToken '${target.websiteToken}' matches no inbox; check the snippet`)
-          : error;
-      });
-      dispatch({ type: "set", fields: { config } });
+    /**
+     * Takes the config the boot chunk fetched (or loads it, and says "ready"); a returning visitor
+     * (token or unsent messages stored) reconnects at once.
+     */
+    async start(fetched?: WidgetConfig): Promise<void> {
+      const config =
+        fetched ??
+        (await api.config().catch((error) => {
+          throw error.status === 404
+            ? new Error(`HummDesk: websiteToken '${target.websiteToken}' matches no inbox; check the snippet`)
+            : error;
+        }));
+      dispatch({ type: "set", fields: { config, networkOnline: env.networkOnline?.() ?? true } });
+      if (persistence.read("open")) this.open();
       if (tokens.current() || state().outbox.length) activate();
-      events.emit("ready", config);
+      if (!fetched) events.emit("ready", config);
     },
     open() {
       if (state().open) return;
       dispatch({ type: "open" });
       events.emit("open", undefined);
       activate();
+      if (now() - configAt > CONFIG_REFRESH_MS / 2) refreshConfig();
+      refreshConfigWhileOpen();
     },
     close() {
       if (!state().open) return;
@@ -234,6 +294,12 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
         .handoff()
         .then(({ conversation }) => dispatch({ type: "handoff", conversation }), warn("handoff"));
     },
+    /** Rates a resolved conversation (1–5, with an optional comment). */
+    rate(conversationId: number, score: number, comment: string): Promise<void> {
+      return api
+        .rate(conversationId, { score, ...(comment.trim() ? { comment: comment.trim() } : {}) })
+        .then(({ conversation }) => dispatch({ type: "conversation", conversation }), warn("rating"));
+    },
     /** Shows an earlier conversation (null: back to the current one). */
     view(conversationId: number | null): Promise<void> {
       dispatch({ type: "set", fields: { viewing: conversationId } });
@@ -266,6 +332,7 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
       sender.stop();
       typing.stop();
       timers.clearTimeout(typingTimer);
+      timers.clearTimeout(configTimer);
       for (const stop of unlisten) stop();
     },
   };

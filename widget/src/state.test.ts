@@ -300,11 +300,43 @@ describe("email capture", () => {
 
 it("reset forgets the visitor but keeps the page's config, language and panel", () => {
   const state = run(
-    { type: "set", fields: { config: TEST_CONFIG, localeOverride: "sv" } },
+    { type: "set", fields: { config: TEST_CONFIG } },
     { type: "open" },
     received(message(1)),
     { type: "enqueued", entry: entry("a") },
     { type: "reset" },
   );
-  expect(state).toMatchObject({ messages: [], outbox: [], config: TEST_CONFIG, localeOverride: "sv", open: true });
+  expect(state).toMatchObject({ messages: [], outbox: [], config: TEST_CONFIG, open: true });
+});
+
+it("switches to an earlier conversation when an agent replies there (reopened on the desk)", () => {
+  const at = "2026-12-01T10:00:00.000Z";
+  const message = (id: number, conversationId: number, senderType: "contact" | "agent"): VisitorMessage => ({
+    id,
+    conversationId,
+    senderType,
+    senderName: null,
+    messageType: "incoming",
+    contentType: "text",
+    content: `m${id}`,
+    clientMessageId: null,
+    citations: [],
+    createdAt: at,
+  });
+  let state = reduce(initialState(), {
+    type: "history",
+    history: {
+      conversation: { id: 5, status: "open", createdAt: at, lastActivityAt: at },
+      previousConversations: [{ id: 4, status: "resolved", createdAt: at, lastActivityAt: at, title: "Vanha" }],
+      messages: [message(10, 5, "contact")],
+    },
+  });
+  state = reduce(state, { type: "open" });
+  state = reduce(state, { type: "received", message: message(11, 4, "agent") });
+  expect(state.conversation).toMatchObject({ id: 4, status: "open", title: "Vanha" });
+  expect(state.previousConversations.map((c) => c.id)).toEqual([5]);
+  expect(timeline(state).map((item) => item.content)).toEqual(["m11"]);
+  // A visitor's own message in the older one (another tab) does not move the view.
+  const back = reduce({ ...state, conversation: state.previousConversations[0]!, previousConversations: [state.conversation!] }, { type: "received", message: message(12, 4, "contact") });
+  expect(back.conversation?.id).toBe(5);
 });

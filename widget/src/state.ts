@@ -30,8 +30,6 @@ export interface AnswerStream {
 
 export interface WidgetState {
   config: WidgetConfig | null;
-  /** Set by `HummDesk('setLocale', ...)`; beats every other source. */
-  localeOverride: string | null;
   open: boolean;
   /** Server messages, unique by id, ascending by id. */
   messages: VisitorMessage[];
@@ -52,11 +50,13 @@ export interface WidgetState {
   draft: string;
   /** The latest agent or AI message that arrived live, for the screen-reader announcement. */
   announcement: VisitorMessage | null;
+  /** False while the browser says it is offline: the header must not promise "Online". */
+  networkOnline: boolean;
 }
 
 export type Action =
   /** Fields taken as given: the inbox's config, setLocale, the conversation read, the visitor's email, the draft. */
-  | { type: "set"; fields: Partial<Pick<WidgetState, "config" | "localeOverride" | "viewing" | "email" | "draft">> }
+  | { type: "set"; fields: Partial<Pick<WidgetState, "config" | "viewing" | "email" | "draft" | "networkOnline">> }
   | { type: "open" }
   | { type: "close" }
   | { type: "history"; history: VisitorHistoryResponse }
@@ -78,7 +78,6 @@ export type Action =
 export function initialState(persisted: Partial<Pick<WidgetState, "outbox" | "lastSeenId" | "email">> = {}): WidgetState {
   return {
     config: null,
-    localeOverride: null,
     open: false,
     messages: [],
     outbox: persisted.outbox ?? [],
@@ -93,6 +92,7 @@ export function initialState(persisted: Partial<Pick<WidgetState, "outbox" | "la
     email: persisted.email ?? null,
     draft: "",
     announcement: null,
+    networkOnline: true,
   };
 }
 
@@ -130,6 +130,14 @@ function adoptConversation(state: WidgetState, conversation: VisitorConversation
   };
 }
 
+/** Makes an older conversation current again (an agent reopened it and replied); the current one becomes an earlier one. */
+function switchTo(state: WidgetState, conversation: VisitorConversation): WidgetState {
+  const current = state.conversation;
+  const others = state.previousConversations.filter((c) => c.id !== conversation.id && c.id !== current?.id);
+  const previous = (current ? [current, ...others] : others).sort((a, b) => b.id - a.id);
+  return { ...state, conversation, previousConversations: previous, viewing: state.viewing === conversation.id ? null : state.viewing };
+}
+
 /** Adds server messages: dedupes, drops their optimistic copies, follows a newer conversation, tracks reading. */
 function addMessages(state: WidgetState, incoming: VisitorMessage[]): WidgetState {
   let next: WidgetState = { ...state, messages: upsertMessages(state.messages, incoming) };
@@ -141,6 +149,14 @@ function addMessages(state: WidgetState, incoming: VisitorMessage[]): WidgetStat
         id: message.conversationId,
         status: "open",
         createdAt: message.createdAt,
+        lastActivityAt: message.createdAt,
+      });
+    } else if (message.conversationId < currentId && (message.senderType === "agent" || message.senderType === "ai")) {
+      // A reply in an earlier conversation (reopened on the desk): show it where the visitor looks.
+      const earlier = next.previousConversations.find((c) => c.id === message.conversationId);
+      next = switchTo(next, {
+        ...(earlier ?? { id: message.conversationId, createdAt: message.createdAt }),
+        status: earlier && earlier.status !== "resolved" ? earlier.status : "open",
         lastActivityAt: message.createdAt,
       });
     }
@@ -252,7 +268,7 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
         handoffRequested: [...state.handoffRequested, action.conversation.id],
       };
     case "reset":
-      return { ...initialState(), config: state.config, localeOverride: state.localeOverride, open: state.open };
+      return { ...initialState(), config: state.config, open: state.open, networkOnline: state.networkOnline };
   }
 }
 

@@ -36,6 +36,8 @@ export const TEST_CONFIG: WidgetConfig = {
   businessHours: null,
   replyTimeMinutes: 10,
   online: true,
+  nextOpenAt: null,
+  firstReplyTargetMinutes: null,
 };
 
 export async function startFakeServer(options: { tokenLifetimeMs?: number } = {}) {

@@ -17,7 +17,7 @@ import {
   WIDGET_LOCALES,
   WIDGET_POSITIONS,
 } from "@hummdesk/shared";
-import type { BusinessHours, Citation } from "@hummdesk/shared";
+import type { BusinessHours, Citation, VisitorContext } from "@hummdesk/shared";
 import { relations, sql } from "drizzle-orm";
 import {
   bigint,
@@ -27,6 +27,7 @@ import {
   foreignKey,
   index,
   integer,
+  check,
   jsonb,
   pgEnum,
   pgTable,
@@ -227,10 +228,16 @@ export const conversations = pgTable(
     firstReplyDueAt: at("first_reply_due_at"),
     firstRepliedAt: at("first_replied_at"),
     resolvedAt: at("resolved_at"),
+    /** The visitor's satisfaction rating after resolve, 1–5 (checked), and an optional comment. */
+    csatScore: integer("csat_score"),
+    csatComment: text("csat_comment"),
+    /** Where the visitor was when the conversation started: page, referrer, browser, time zone, locale. */
+    visitorContext: jsonb("visitor_context").$type<VisitorContext>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    check("conversations_csat_score_check", sql`${t.csatScore} between 1 and 5`),
     unique("conversations_account_id_id_key").on(t.accountId, t.id),
     unique("conversations_account_display_id_key").on(t.accountId, t.displayId),
     foreignKey({ columns: [t.accountId, t.inboxId], foreignColumns: [inboxes.accountId, inboxes.id] }).onDelete("cascade"),

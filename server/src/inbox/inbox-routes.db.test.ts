@@ -28,6 +28,11 @@ describe("config and visitor tokens", () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ inboxName: "K-Rauta verkkokauppa", locale: "fi" });
     expect(JSON.stringify(ok.body)).not.toMatch(/hmac|secret/i);
+    // The promised reply time is the SLA policy's first-reply target for a new (medium) conversation;
+    // while the business hours say closed, the next opening is given.
+    const status = ok.body as unknown as { online: boolean; nextOpenAt: string | null; firstReplyTargetMinutes: number | null };
+    expect(status.firstReplyTargetMinutes).toBe(240);
+    if (status.nextOpenAt !== null) expect(Date.parse(status.nextOpenAt)).toBeGreaterThan(Date.now());
     const missing = await api<{ error: { message: string } }>(t.url, "GET", "/widget/v1/inboxes/nope/config");
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain("websiteToken 'nope' matches no inbox");

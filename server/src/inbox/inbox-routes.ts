@@ -5,6 +5,8 @@ import {
   HandoffRequest,
   HandoffResponse,
   IdentifyRequest,
+  RatingRequest,
+  RatingResponse,
   SendMessageRequest,
   SendMessageResponse,
   SetAttributesRequest,
@@ -124,5 +126,20 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
     "/widget/v1/handoff",
     { schema: { tags: ["visitor"], body: HandoffRequest.optional(), response: { 200: HandoffResponse, ...errors } }, preHandler: visitorPreHandlers, bodyLimit: 4 * 1024 },
     async (request) => visitors.handoff(request.visitor!, request.body?.reason),
+  );
+
+  r.post(
+    "/widget/v1/conversations/:conversationId/rating",
+    {
+      schema: {
+        tags: ["visitor"],
+        params: z.object({ conversationId: z.coerce.number().int().positive() }),
+        body: RatingRequest,
+        response: { 200: RatingResponse, ...errors, 409: ErrorBody },
+      },
+      preHandler: visitorPreHandlers,
+      bodyLimit: 4 * 1024,
+    },
+    async (request) => visitors.rate(request.visitor!, request.params.conversationId, request.body),
   );
 }

@@ -6,6 +6,7 @@ import type {
   IdentifyRequest,
   Inbox,
   Message,
+  RatingRequest,
   SendMessageRequest,
   SetAttributesRequest,
   VisitorConversation,
@@ -22,7 +23,7 @@ import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated, publishAfterCommit } from "../realtime/publish.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
-import { isWithinBusinessHours } from "./business-hours.ts";
+import { isWithinBusinessHours, nextOpening } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
 import { systemText } from "./system-texts.ts";
 import { loadVisitorInbox } from "./visitor-inbox.ts";
@@ -63,11 +64,16 @@ export const toVisitorMessage = (m: Message): VisitorMessage => ({
   createdAt: m.createdAt,
 });
 
-export const toVisitorConversation = (c: Conversation): VisitorConversation => ({
+/** Titles in the widget's list of earlier conversations stop here. */
+const TITLE_LENGTH = 80;
+
+export const toVisitorConversation = (c: Conversation, firstMessage?: string): VisitorConversation => ({
   id: c.id,
   status: c.status,
   createdAt: c.createdAt,
   lastActivityAt: c.lastActivityAt,
+  ...(firstMessage !== undefined ? { title: firstMessage.length > TITLE_LENGTH ? `${firstMessage.slice(0, TITLE_LENGTH - 1)}…` : firstMessage } : {}),
+  csatScore: c.csatScore ?? null,
 });
 
 const MAX_PROFILE_BYTES = 4096;
@@ -157,8 +163,12 @@ export function createVisitorService(options: VisitorServiceOptions) {
 
     async config(websiteToken: string): Promise<WidgetConfig> {
       const { tenant, inbox } = await inboxByToken(websiteToken);
-      const agents = await tenant.listAgents();
-      const online = isWithinBusinessHours(inbox.businessHours) && agents.some((a) => a.availability === "online");
+      const [agents, policies] = await Promise.all([tenant.listAgents(), tenant.listSLAPolicies()]);
+      const now = new Date();
+      const open = isWithinBusinessHours(inbox.businessHours, now);
+      const online = open && agents.some((a) => a.availability === "online");
+      // One source of truth for the promised reply time: the SLA policy new conversations get.
+      const firstReply = policies.find((policy) => policy.priority === "medium");
       return {
         inboxName: inbox.name,
         websiteToken: inbox.websiteToken,
@@ -172,6 +182,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
         businessHours: inbox.businessHours,
         replyTimeMinutes: inbox.replyTimeMinutes,
         online,
+        nextOpenAt: open ? null : (nextOpening(inbox.businessHours, now)?.toISOString() ?? null),
+        firstReplyTargetMinutes: firstReply?.firstResponseMinutes ?? null,
       };
     },
 
@@ -244,9 +256,10 @@ export function createVisitorService(options: VisitorServiceOptions) {
         const chosen = conversationId ? all.find((c) => c.id === conversationId) : (all.find((c) => c.status !== "resolved") ?? all[0]);
         if (conversationId && !chosen) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
         const history = !chosen ? [] : after ? await t.getConversationMessages(chosen.id, { after }) : await t.getRecentMessages(chosen.id, { limit: HISTORY_LIMIT });
+        const titles = await t.firstVisitorMessages(all.map((c) => c.id));
         return {
-          conversation: chosen ? toVisitorConversation(chosen) : null,
-          previousConversations: all.filter((c) => c.id !== chosen?.id).map(toVisitorConversation),
+          conversation: chosen ? toVisitorConversation(chosen, titles.get(chosen.id)) : null,
+          previousConversations: all.filter((c) => c.id !== chosen?.id).map((c) => toVisitorConversation(c, titles.get(c.id))),
           messages: history.map(toVisitorMessage),
         };
       });
@@ -311,7 +324,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         let newConversation = false;
         if (!conversation) {
           const sla = (await t.listSLAPolicies()).find((p) => p.priority === "medium");
-          const opened = await t.createConversation({ inboxId: inbox.id, contactId: contact.id });
+          const opened = await t.createConversation({ inboxId: inbox.id, contactId: contact.id, visitorContext: body.context ?? null });
           conversation = sla
             ? await t.updateConversation(opened.id, {
                 firstReplyDueAt: new Date(Date.parse(opened.createdAt) + sla.firstResponseMinutes * 60_000).toISOString(),
@@ -341,6 +354,21 @@ export function createVisitorService(options: VisitorServiceOptions) {
         }
         return { inbox, message, conversation: updated!, contact, created, newConversation };
       });
+    },
+
+    /** The visitor rates a resolved conversation of theirs (again: the latest rating counts). */
+    async rate(claims: VisitorClaims, conversationId: number, body: RatingRequest) {
+      const conversation = await withVisitor(claims, async (t) => {
+        const contact = await t.findContactByVisitor(claims.visitorId);
+        const found = contact ? await t.getConversation(conversationId) : null;
+        if (!found || found.contactId !== contact?.id || found.inboxId !== claims.inboxId) {
+          throw notFound(`conversation ${conversationId} is not one of this visitor's`);
+        }
+        if (found.status !== "resolved") throw new HttpError(409, "not_resolved", "a conversation can be rated once it is resolved");
+        return (await t.updateConversation(found.id, { csatScore: body.score, csatComment: body.comment || null }))!;
+      });
+      publishAfterCommit(hub, [conversationUpdated(conversation, claims.visitorId)]);
+      return { conversation: toVisitorConversation(conversation) };
     },
 
     /** The visitor asks for a person. The activity line is ours (localized); a reason they typed is

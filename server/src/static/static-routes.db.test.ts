@@ -22,6 +22,21 @@ test("widget.js is served with an ETag (304 when unchanged) and under an immutab
   expect(await hashed.text()).toBe(await first.text());
 });
 
+test("the chat chunks widget.js imports are served immutable, with CORS for the merchant's origin", async () => {
+  const boot = await (await fetch(`${t.url}/widget.js`)).text();
+  const chat = /chat-[\w-]+\.js/.exec(boot)?.[0];
+  expect(chat).toBeDefined();
+  const response = await fetch(`${t.url}/${chat}`, { headers: { origin: "https://shop.example" } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("javascript");
+  expect(response.headers.get("cache-control")).toContain("immutable");
+  expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  const locales = (await response.text()).match(/chat-(fi|sv|en)-[\w-]+\.js/g) ?? [];
+  expect(locales).toHaveLength(3);
+  for (const locale of locales) expect((await fetch(`${t.url}/${locale}`)).status).toBe(200);
+  expect((await fetch(`${t.url}/chat-nope.js`)).status).toBe(404);
+});
+
 test("the storefront carries the real merchant snippet for the K-Rauta inbox", async () => {
   const html = await (await fetch(`${t.url}/`)).text();
   expect(html).not.toContain("<!--HUMMDESK_SNIPPET-->");

@@ -1,4 +1,4 @@
-/** Serves the widget bundle and the demo pages (storefront, configurator, agent desk), all local.
+/** Serves the widget (boot chunk, chat chunks, ESM bundle) and the demo pages (storefront, configurator, agent desk), all local.
  * The storefront gets the real merchant snippet for the K-Rauta inbox, as a merchant pastes it. */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -35,6 +35,22 @@ export async function staticRoutes(app: FastifyInstance, options: { config: Conf
   };
   app.get("/widget.js", serveWidget(false));
   if (widgetHash) app.get(`/widget-${widgetHash}.js`, serveWidget(true));
+
+  // The chat chunks widget.js imports: content-hashed names, so cached for good; module scripts
+  // from a merchant's origin need CORS.
+  const manifestFile = join(WIDGET_DIST, "manifest.json");
+  const chatChunks: string[] = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, "utf8")).chatChunks ?? []) : [];
+  for (const file of chatChunks) {
+    if (!/^chat-[\w-]+\.js$/.test(file)) continue;
+    const code = readFileSync(join(WIDGET_DIST, file));
+    app.get(`/${file}`, async (_request, reply) =>
+      reply
+        .header("content-type", "application/javascript; charset=utf-8")
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .header("access-control-allow-origin", "*")
+        .send(code),
+    );
+  }
   const esm = join(WIDGET_DIST, "widget.esm.js");
   if (existsSync(esm)) app.get("/widget.esm.js", async (_req, reply) => reply.type("application/javascript; charset=utf-8").send(readFileSync(esm)));
 

@@ -11,6 +11,7 @@ import type {
   Message,
   Priority,
   Sentiment,
+  VisitorContext,
 } from "@hummdesk/shared";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
@@ -37,6 +38,7 @@ export interface NewConversation {
   priority?: Priority;
   teamId?: number | null;
   assigneeId?: number | null;
+  visitorContext?: VisitorContext | null;
 }
 
 export interface NewMessage {
@@ -69,6 +71,8 @@ export type ConversationPatch = Partial<{
   firstReplyDueAt: string | null;
   firstRepliedAt: string | null;
   resolvedAt: string | null;
+  csatScore: number | null;
+  csatComment: string | null;
 }>;
 
 export interface NewClassification {
@@ -301,6 +305,17 @@ export function conversationStore(tx: Executor, accountId: number) {
       options: { after?: number; includePrivate?: boolean; limit?: number } = {},
     ): Promise<Message[]> {
       return messagesAfter(options.after ?? 0, { ...options, conversationIds: [conversationId] });
+    },
+
+    /** The first visitor message of each conversation, by conversation id (titles of a visitor's earlier conversations). */
+    async firstVisitorMessages(conversationIds: number[]): Promise<Map<number, string>> {
+      if (conversationIds.length === 0) return new Map();
+      const rows = await tx
+        .selectDistinctOn([messages.conversationId], { conversationId: messages.conversationId, content: messages.content })
+        .from(messages)
+        .where(and(eq(messages.accountId, accountId), inArray(messages.conversationId, conversationIds), eq(messages.senderType, "contact")))
+        .orderBy(messages.conversationId, messages.id);
+      return new Map(rows.map((row) => [row.conversationId, row.content]));
     },
 
     /** Messages of several conversations after an id (a socket's resume), oldest first. */

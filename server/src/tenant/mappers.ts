@@ -86,6 +86,9 @@ export const toConversation = (r: Row<typeof s.conversations>): Conversation => 
   firstReplyDueAt: iso(r.firstReplyDueAt),
   firstRepliedAt: iso(r.firstRepliedAt),
   resolvedAt: iso(r.resolvedAt),
+  csatScore: r.csatScore,
+  csatComment: r.csatComment,
+  visitorContext: r.visitorContext,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });

@@ -1,13 +1,14 @@
 /** The chat window: header with availability, the conversation, notes, and the composer. */
-import { formatReplyTime, type Strings } from "../i18n.ts";
 import { needsEmail, timeline } from "../state.ts";
 import type { ViewProps } from "./app.tsx";
 import { Composer } from "./composer.tsx";
 import { formatTime } from "./format-time.ts";
 import { CloseIcon } from "./icons.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
+import { RatingForm } from "./rating-form.tsx";
+import { statusLine } from "./status-line.ts";
 
-export function Panel(props: ViewProps & { t: Strings }) {
+export function Panel(props: ViewProps) {
   const { state, session, look, t } = props;
   const config = state.config!;
   const items = timeline(state);
@@ -31,12 +32,10 @@ export function Panel(props: ViewProps & { t: Strings }) {
         if (event.key === "Escape") props.onClose();
       }}
     >
-      <div part="header" class={config.online ? "header on" : "header"}>
+      <div part="header" class="header">
         <div>
           <h2 id="hummdesk-title">{config.inboxName}</h2>
-          <p>
-            {config.online ? t.online : t.away} · {t.replyTime}: {formatReplyTime(config.replyTimeMinutes)}
-          </p>
+          <p data-testid="hummdesk-status">{statusLine(config, state.networkOnline, t, look.locale)}</p>
         </div>
         <button type="button" aria-label={t.closeChat} data-testid="hummdesk-close" onClick={props.onClose}>
           <CloseIcon />
@@ -52,8 +51,11 @@ export function Panel(props: ViewProps & { t: Strings }) {
             <details data-testid="hummdesk-earlier">
               <summary>{t.earlier}</summary>
               {state.previousConversations.map((earlier) => (
-                <button key={earlier.id} type="button" class="pill" onClick={() => session.view(earlier.id)}>
-                  {formatTime(earlier.createdAt, look.locale)}
+                <button key={earlier.id} type="button" class="earlier" data-testid="hummdesk-earlier-conversation" onClick={() => session.view(earlier.id)}>
+                  <span>{earlier.title || formatTime(earlier.createdAt, look.locale)}</span>
+                  <span class="meta">
+                    {earlier.status === "resolved" ? t.statusResolved : t.statusOpen} · {formatTime(earlier.lastActivityAt, look.locale)}
+                  </span>
                 </button>
               ))}
             </details>
@@ -73,7 +75,12 @@ export function Panel(props: ViewProps & { t: Strings }) {
           {state.agentTyping.senderName ?? t.support} {t.typing}
         </p>
       )}
-      {current && current.status === "resolved" && state.outbox.length === 0 && <p class="note">{t.resolved}</p>}
+      {current && current.status === "resolved" && state.outbox.length === 0 && (
+        <>
+          <RatingForm key={current.id} t={t} conversationId={current.id} rated={Boolean(current.csatScore)} session={session} />
+          <p class="note">{t.resolved}</p>
+        </>
+      )}
       {handedOff ? (
         <p class="note">{t.handedOff}</p>
       ) : (

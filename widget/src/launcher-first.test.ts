@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type FakeServer, startFakeServer } from "../test/fake-hummdesk-server.ts";
+import { Browser, eventually } from "../test/test-environment.ts";
+import { mountWidget } from "./launcher-first.ts";
+import type { ChatModule, WidgetHandle } from "./widget-handle.ts";
+
+let server: FakeServer;
+beforeAll(async () => {
+  server = await startFakeServer();
+});
+afterAll(() => server.close());
+const widgets: WidgetHandle[] = [];
+afterEach(() => {
+  for (const widget of widgets.splice(0)) widget.destroy();
+});
+
+/** Mounts the boot part with a chat loader that counts its calls. */
+function boot(browser = new Browser()) {
+  let chatLoads = 0;
+  const loadChat = (): Promise<ChatModule> => {
+    chatLoads++;
+    return import("./chat.tsx");
+  };
+  const widget = mountWidget({ baseUrl: server.baseUrl, websiteToken: "site-token", locale: "fi" }, loadChat, browser.openTab(server.baseUrl).environment());
+  widgets.push(widget);
+  const shadow = document.querySelector("hummdesk-widget")!.shadowRoot!;
+  const find = (testId: string) => shadow.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  return { widget, find, browser, chatLoads: () => chatLoads };
+}
+
+describe("the launcher-first widget", () => {
+  it("paints the launcher from the config alone; the chat loads on hover, not before", async () => {
+    const { find, chatLoads } = boot();
+    const launcher = await eventually(() => find("hummdesk-launcher") ?? Promise.reject(new Error("no launcher yet")));
+    expect(launcher.getAttribute("aria-label")).toBe("Avaa chat");
+    expect(launcher.getAttribute("aria-expanded")).toBe("false");
+    expect(launcher.closest(".root")?.className).toBe("root right light");
+    expect(chatLoads()).toBe(0);
+    launcher.dispatchEvent(new Event("pointerenter"));
+    await eventually(() => expect(chatLoads()).toBe(1));
+    launcher.click();
+    await eventually(() => expect(find("hummdesk-panel")?.hidden).toBe(false));
+    expect(launcher.getAttribute("aria-expanded")).toBe("true");
+    expect(chatLoads()).toBe(1);
+  });
+
+  it("runs commands given before the chat loaded, in order, and answers identify's promise", async () => {
+    const { widget, find } = boot();
+    widget.open();
+    widget.close();
+    widget.open();
+    await widget.identify({ identifier: "user-1", name: "Maija" });
+    await eventually(() => expect(find("hummdesk-panel")?.hidden).toBe(false));
+  });
+
+  it("loads the chat at once for a visitor who has a conversation, and reopens a panel left open", async () => {
+    const browser = new Browser();
+    const first = boot(browser);
+    first.widget.open();
+    await eventually(() => expect(first.find("hummdesk-panel")?.hidden).toBe(false));
+    first.widget.destroy();
+
+    const second = boot(browser);
+    await eventually(() => expect(second.chatLoads()).toBe(1));
+    await eventually(() => expect(second.find("hummdesk-panel")?.hidden).toBe(false));
+  });
+
+  it("says 'ready' with the config before the chat exists", async () => {
+    const { widget, chatLoads } = boot();
+    const config = await new Promise((resolve) => widget.on("ready", resolve));
+    expect(config).toMatchObject({ inboxName: "K-Rauta asiakaspalvelu" });
+    expect(chatLoads()).toBe(0);
+  });
+});
