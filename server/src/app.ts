@@ -14,6 +14,7 @@ import { agentRoutes } from "./agents/agent-routes.ts";
 import { createAgentGuard } from "./agents/agent-auth.ts";
 import { authRoutes } from "./agents/auth-routes.ts";
 import { createAuthService } from "./agents/auth-service.ts";
+import { createPresence } from "./agents/presence.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
@@ -74,6 +75,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
   const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
+  const presence = createPresence({
+    db: database.db,
+    graceMs: config.presenceGraceMs,
+    onArrived: (accountId, userId) => ai.onAvailabilityChanged(accountId, userId, "online"),
+    onError: (error) => app.log.warn({ err: error as Error }, "presence refresh failed"),
+  });
   app.decorate("database", database);
   app.decorate("hub", hub);
   app.decorate("gateway", gateway);
@@ -111,7 +118,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(authRoutes, { auth, limits });
   await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, onAvailabilityChanged: ai.onAvailabilityChanged });
   await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub });
-  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub });
+  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, presence });
   await app.register(staticRoutes, { config, db: database.db });
 
   app.addHook("onReady", async () => {
@@ -119,6 +126,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   app.addHook("preClose", async () => {
     await ai.stop();
+    presence.close();
     await gateway.close();
   });
   app.addHook("onClose", async () => {

@@ -26,6 +26,7 @@ const Env = z.object({
   HUMMDESK_AI_STREAM_DELAY_MS: z.coerce.number().int().min(0).default(30),
   HUMMDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  HUMMDESK_PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).default("true"),
   HUMMDESK_TRUST_PROXY: bool,
   OPENAI_API_KEY: z.string().optional(),
@@ -51,6 +52,7 @@ export interface Config {
   };
   workers: number;
   workerLeaseSeconds: number;
+  presenceGraceMs: number;
   seed: boolean;
   /** Trust X-Forwarded-For (only behind a proxy that sets it; else clients could pick their IP). */
   trustProxy: boolean;
@@ -97,6 +99,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     workers: env.HUMMDESK_WORKERS,
     workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,
+    // An agent stays present (routable) this long after their last desk socket closed.
+    presenceGraceMs: env.HUMMDESK_PRESENCE_GRACE_SECONDS * 1000,
     seed: env.HUMMDESK_SEED === "true",
     trustProxy: env.HUMMDESK_TRUST_PROXY,
   };

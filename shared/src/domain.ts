@@ -46,7 +46,10 @@ export const Agent = z.object({
   name: z.string(),
   email: z.string(),
   role: Role,
+  /** The agent's own choice; routing also needs `present`. */
   availability: Availability,
+  /** A desk of this agent is connected now (or was within the grace period). */
+  present: z.boolean(),
   maxConcurrent: z.number().int(),
   openConversations: z.number().int(),
   lastSeenAt: Timestamp.nullable(),
@@ -131,6 +134,8 @@ export const Conversation = z.object({
   firstReplyDueAt: Timestamp.nullable(),
   firstRepliedAt: Timestamp.nullable(),
   resolvedAt: Timestamp.nullable(),
+  /** Snoozed until then (a visitor message wakes it earlier). */
+  snoozedUntil: Timestamp.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -151,6 +156,9 @@ export const Message = z.object({
   clientMessageId: z.string().nullable(),
   sentiment: Sentiment.nullable(),
   citations: z.array(Citation),
+  /** Activity lines: `code` names the event (e.g. "conversation.resolved") and the rest are its parameters,
+   * so each reader renders it in its own language. */
+  meta: z.record(z.string(), z.unknown()).nullable().optional(),
   createdAt: Timestamp,
 });
 

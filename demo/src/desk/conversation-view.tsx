@@ -5,7 +5,7 @@ import { describeError } from "../api-client.ts";
 import { ConversationDetails } from "./conversation-details.tsx";
 import type { OpenConversation, TypingIndicator } from "./desk-state.ts";
 import { DraftPanel } from "./draft-panel.tsx";
-import type { DraftView } from "./draft-stream.ts";
+import { type DraftView, isActionable, isOvertaken } from "./draft-stream.ts";
 import { STATUS_LABELS } from "./labels.ts";
 import { MessageList } from "./message-list.tsx";
 import { ReplyBox } from "./reply-box.tsx";
@@ -107,7 +107,7 @@ export function ConversationView({ open, draft, typing, agents, teams, myUserId,
           <p class="typing-indicator" aria-live="polite" data-testid="typing-indicator" data-active={visitorTyping ? "true" : "false"}>
             {visitorTyping ? `${typing?.senderName ?? contactName} is typing…` : ""}
           </p>
-          {draft && draft.conversationId === conversation.id && (
+          {draft && draft.conversationId === conversation.id && (draft.status === "failed" || isActionable(draft)) && !isOvertaken(open.messages, conversation.status) && (
             <DraftPanel
               draft={draft}
               busy={busy}

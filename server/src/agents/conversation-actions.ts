@@ -73,6 +73,8 @@ export async function sendReply(
   // A note changes nothing the visitor could notice, not even the conversation's activity time.
   if (message.private) return { message, created, conversation, events: [messageCreated(conversation, message, visitorId)] };
 
+  // The agent answered in person: any AI draft still waiting is no longer an action.
+  await t.supersedeDrafts(conversationId);
   const reopen = conversation.status === "resolved";
   const updated = (await t.updateConversation(conversationId, {
     lastActivityAt: message.createdAt,
@@ -114,6 +116,7 @@ export async function setConversationStatus(t: TenantStores, actorId: number, co
   const { conversation } = await lock(t, conversationId);
   const patch: ConversationPatch =
     status === conversation.status ? {} : { status, resolvedAt: status === "resolved" ? new Date().toISOString() : null };
+  if (status === "resolved" && patch.status) await t.supersedeDrafts(conversationId);
   return applyPatch(t, actorId, "conversation.status", conversation, patch);
 }
 

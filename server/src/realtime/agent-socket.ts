@@ -3,6 +3,7 @@
 import { CloseCode } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
 import type { AgentGuard } from "../agents/agent-auth.ts";
+import type { Presence } from "../agents/presence.ts";
 import { userAccounts } from "../tenant/system.ts";
 import type { Database } from "../db/client.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -11,8 +12,8 @@ import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 
-export async function agentSocketRoute(app: FastifyInstance, options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub }) {
-  const { db, guard, gateway, hub } = options;
+export async function agentSocketRoute(app: FastifyInstance, options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub; presence?: Presence }) {
+  const { db, guard, gateway, hub, presence } = options;
 
   app.get("/api/v1/ws", { websocket: true }, (socket, request) => {
     let conn: Connection | null = null;
@@ -30,6 +31,15 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
         agentName = (await member.tenant.listAgents()).find((a) => a.userId === claims.userId)?.name ?? null;
         conn = new Connection(socket, "agent", member.accountId, String(claims.userId), request.headers.origin);
         gateway.addAgent(conn);
+        if (presence) {
+          // The agent is present (routable) while this socket is open, and a grace period after.
+          const { accountId: presentIn } = member;
+          const arrived = presence.connected(presentIn, claims.userId);
+          const leave = () => void presence.disconnected(presentIn, claims.userId).catch((error: unknown) => request.log.warn({ err: error as Error }, "presence update failed"));
+          if (socket.readyState >= socket.CLOSING) leave();
+          else socket.once("close", leave);
+          await arrived.catch((error: unknown) => request.log.warn({ err: error as Error }, "presence update failed"));
+        }
         conn.send({ type: "ready", data: { accountId: member.accountId, userId: claims.userId } });
       },
       async onFrame(frame) {

@@ -331,6 +331,23 @@ export function conversationStore(tx: Executor, accountId: number) {
       return row ? toDraft(row) : null;
     },
 
+    /** Drafts nobody acted on that an agent's own reply or a resolve made moot: they leave the desk's actions. */
+    async supersedeDrafts(conversationId: number): Promise<AIDraft[]> {
+      const rows = await tx
+        .update(aiDrafts)
+        .set({ status: "superseded" })
+        .where(
+          and(
+            eq(aiDrafts.accountId, accountId),
+            eq(aiDrafts.conversationId, conversationId),
+            eq(aiDrafts.status, "ready"),
+            isNull(aiDrafts.sentMessageId),
+          ),
+        )
+        .returning();
+      return rows.map(toDraft);
+    },
+
     /** A conversation locked for the rest of the transaction, with the times the API does not show. */
     async lockConversation(id: number): Promise<{ conversation: Conversation; firstRepliedAt: string | null; resolvedAt: string | null } | null> {
       const [row] = await tx.select().from(conversations).where(and(eq(conversations.accountId, accountId), eq(conversations.id, id))).for("update");

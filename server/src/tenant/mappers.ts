@@ -85,6 +85,7 @@ export const toConversation = (r: Row<typeof s.conversations>): Conversation => 
   firstReplyDueAt: iso(r.firstReplyDueAt),
   firstRepliedAt: iso(r.firstRepliedAt),
   resolvedAt: iso(r.resolvedAt),
+  snoozedUntil: iso(r.snoozedUntil),
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
@@ -103,6 +104,7 @@ export const toMessage = (r: Row<typeof s.messages>): Message => ({
   clientMessageId: r.clientMessageId,
   sentiment: r.sentiment,
   citations: r.citations,
+  meta: r.meta ?? null,
   createdAt: iso(r.createdAt),
 });
 
