@@ -93,7 +93,7 @@ const Origin = z
   .string()
   .max(255)
   .regex(/^https?:\/\/[^/\s?#]+$/, "an origin is scheme://host[:port], e.g. https://shop.example.fi");
-const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb, e.g. #e30613");
+const Colour = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, "a colour is #rgb or #rrggbb, e.g. #e30613 or #fff");
 
 /** The settable fields of an inbox, without defaults: an update changes only what it names. */
 const InboxFields = z.object({
