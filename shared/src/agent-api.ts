@@ -82,7 +82,16 @@ export const ReplyRequest = z.object({
 export const AssignRequest = z
   .object({ assigneeId: z.number().int().positive().nullable().optional(), teamId: z.number().int().positive().nullable().optional() })
   .refine((v) => v.assigneeId !== undefined || v.teamId !== undefined, "give assigneeId, teamId or both");
-export const StatusRequest = z.object({ status: ConversationStatus });
+export const StatusRequest = z
+  .object({
+    status: ConversationStatus,
+    /** Only with status "snoozed": when it wakes by itself (a visitor message wakes it earlier). */
+    snoozedUntil: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((body) => body.snoozedUntil === undefined || body.status === "snoozed", {
+    message: "snoozedUntil goes only with status snoozed",
+    path: ["snoozedUntil"],
+  });
 export const PriorityRequest = z.object({ priority: Priority });
 
 export const DraftSendRequest = z.object({ content: z.string().trim().min(1).max(5000).optional() });

@@ -1,7 +1,10 @@
 /** What the configurator says about a field that is wrong: a sentence a merchant understands, in
  * the page's language, instead of the schema's own message. */
 
-export type MessageLocale = "en" | "fi" | "sv";
+import { type PageLocale, pageLocale } from "../ui/page-locale.ts";
+
+export type MessageLocale = PageLocale;
+export { pageLocale };
 
 export type FieldProblem =
   | "nameMissing"
@@ -55,12 +58,6 @@ const MESSAGES: Record<MessageLocale, Catalogue> = {
     invalid: () => "Kontrollera det här värdet.",
   },
 };
-
-/** The page's language (the desk and configurator share it), falling back to English. */
-export function pageLocale(lang: string = typeof document === "undefined" ? "en" : document.documentElement.lang): MessageLocale {
-  const base = lang.slice(0, 2).toLowerCase();
-  return base === "fi" || base === "sv" ? base : "en";
-}
 
 export function fieldMessage(problem: FieldProblem, params: { value?: string; day?: string } = {}, locale: MessageLocale = pageLocale()): string {
   return MESSAGES[locale][problem](params);

@@ -280,6 +280,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
           senderType: "system",
           messageType: "activity",
           content: reason ? `Visitor asked for a person: ${reason}` : "Visitor asked for a person",
+          meta: { code: "conversation.handoff", ...(reason ? { reason } : {}) },
         });
         return { conversation: updated!, message };
       });

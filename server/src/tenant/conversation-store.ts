@@ -51,6 +51,7 @@ export interface NewMessage {
   clientMessageId?: string | null;
   sentiment?: Sentiment | null;
   citations?: Citation[];
+  meta?: Record<string, unknown> | null;
 }
 
 export type ConversationPatch = Partial<{
@@ -69,6 +70,7 @@ export type ConversationPatch = Partial<{
   firstReplyDueAt: string | null;
   firstRepliedAt: string | null;
   resolvedAt: string | null;
+  snoozedUntil: string | null;
 }>;
 
 export interface NewClassification {
@@ -233,6 +235,8 @@ export function conversationStore(tx: Executor, accountId: number) {
           unreadCount: sql`${conversations.unreadCount} + 1`,
           lastActivityAt,
           status: sql`case when ${conversations.status} in ('pending', 'snoozed') then 'open'::conversation_status else ${conversations.status} end`,
+          // A visitor message wakes a snoozed conversation.
+          snoozedUntil: null,
         })
         .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
         .returning();
