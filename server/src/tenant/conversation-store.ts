@@ -28,6 +28,7 @@ export interface ConversationFilters {
   limit?: number | undefined;
 }
 
+/** `lastMessage` previews what the visitor or an agent last wrote (not the AI's answers or activity lines). */
 export type ConversationListItem = Conversation & { contactName: string | null; lastMessage: string | null };
 
 export interface NewConversation {
@@ -161,7 +162,7 @@ export function conversationStore(tx: Executor, accountId: number) {
         .select({
           conversation: conversations,
           contactName: contacts.name,
-          lastMessage: sql<string | null>`(select m.content from ${messages} m where m.account_id = ${conversations.accountId} and m.conversation_id = ${conversations.id} and m.private = false order by m.id desc limit 1)`,
+          lastMessage: sql<string | null>`(select m.content from ${messages} m where m.account_id = ${conversations.accountId} and m.conversation_id = ${conversations.id} and m.private = false and m.sender_type in ('contact', 'agent') order by m.id desc limit 1)`,
         })
         .from(conversations)
         .leftJoin(contacts, and(eq(contacts.accountId, conversations.accountId), eq(contacts.id, conversations.contactId)))
