@@ -202,3 +202,28 @@ export type TeamCreateRequest = z.infer<typeof TeamCreateRequest>;
 export type ArticleCreateRequest = z.infer<typeof ArticleCreateRequest>;
 export type ArticleUpdateRequest = z.infer<typeof ArticleUpdateRequest>;
 export type RoutingSettings = z.infer<typeof RoutingSettings>;
+
+/** A saved reply an agent inserts by typing `/shortCode` in the composer. */
+export const CannedResponse = z.object({
+  id: z.number().int(),
+  accountId: z.number().int(),
+  shortCode: z.string(),
+  content: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const CannedResponseCreateRequest = z.object({
+  shortCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}_-]+$/u, "a short code is letters, digits, - and _ (no spaces), e.g. returns"),
+  content: z.string().trim().min(1).max(5000),
+});
+export const CannedResponseUpdateRequest = CannedResponseCreateRequest.partial();
+export const CannedResponseResponse = z.object({ cannedResponse: CannedResponse });
+export const CannedResponsesResponse = z.object({ cannedResponses: z.array(CannedResponse) });
+export type CannedResponse = z.infer<typeof CannedResponse>;
+export type CannedResponseCreateRequest = z.infer<typeof CannedResponseCreateRequest>;
+export type CannedResponseUpdateRequest = z.infer<typeof CannedResponseUpdateRequest>;
