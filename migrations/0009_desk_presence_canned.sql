@@ -47,3 +47,16 @@ LANGUAGE sql STABLE AS $$
       SELECT 1 FROM team_members tm WHERE tm.account_id = au.account_id AND tm.team_id = p_team_id AND tm.user_id = au.user_id))
   ORDER BY load.n ASC, (load.n::real / GREATEST(au.max_concurrent, 1)) ASC, au.last_assigned_at ASC NULLS FIRST, au.user_id ASC
 $$;
+--> statement-breakpoint
+
+-- A conversation that leaves "snoozed" by any path (an agent, or the visitor's send function
+-- waking it) forgets when it was to wake.
+CREATE FUNCTION hummdesk_clear_snooze() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.status <> 'snoozed' THEN
+    NEW.snoozed_until := NULL;
+  END IF;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER conversations_clear_snooze BEFORE UPDATE OF status ON conversations
+  FOR EACH ROW EXECUTE FUNCTION hummdesk_clear_snooze();

@@ -17,8 +17,9 @@ import { createAuthService } from "./agents/auth-service.ts";
 import { createPresence } from "./agents/presence.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
+import { createInboxCache } from "./cache/inbox-cache.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
-import { seedKRauta } from "./db/seed.ts";
+import { type SeedCredential, seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
@@ -27,7 +28,10 @@ import { createVisitorService } from "./inbox/visitor-service.ts";
 import { agentSocketRoute } from "./realtime/agent-socket.ts";
 import { createGateway, type Gateway } from "./realtime/gateway.ts";
 import { createInProcessHub, type RealtimeHub } from "./realtime/hub.ts";
-import { createPostgresHub } from "./realtime/postgres-hub.ts";
+import { createPostgresHub, listenerConnection } from "./realtime/postgres-hub.ts";
+import { publishAfterCommit } from "./realtime/publish.ts";
+import { createRealtimeLimits } from "./realtime/realtime-limits.ts";
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./realtime/socket-session.ts";
 import { visitorSocketRoute } from "./realtime/visitor-socket.ts";
 import { staticRoutes } from "./static/static-routes.ts";
 
@@ -38,6 +42,10 @@ export interface AppDependencies {
   rateLimits?: Partial<RateLimits>;
   /** Heartbeat interval of sockets in ms (tests shorten it). */
   heartbeatMs?: number;
+  /** Per-socket frame queue and typing rate (tests lower them). */
+  socketLimits?: Partial<SocketLimits>;
+  /** How often the LISTEN connection is checked (tests shorten it). */
+  listenHeartbeatMs?: number;
   /** The AI layer: a provider (tests use a local OpenAI-compatible server), worker count and
    * timings. Defaults come from config. */
   ai?: Pick<AIPipelineOptions, "provider" | "workers" | "worker">;
@@ -46,8 +54,15 @@ export interface AppDependencies {
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
   const database =
     deps.database ??
-    (await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, ssl: config.database.ssl, dataDir: config.database.dataDir }));
-  if (config.seed) await seedKRauta(database.db);
+    (await openDatabase({
+      url: config.database.url,
+      migrationUrl: config.database.migrationUrl,
+      poolSize: config.database.poolSize,
+      ssl: config.database.ssl,
+      dataDir: config.database.dataDir,
+    }));
+  // In production the demo gets random passwords, shown once by main.ts (never the published ones).
+  const seeded = config.seed ? await seedKRauta(database.db, { randomPasswords: config.env === "production" }) : null;
   const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
 
   const app = Fastify({
@@ -62,18 +77,41 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
             },
           },
     bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us (proxy-addr's hop index starts at the socket).
+    trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
+    // Slow or idle clients cannot hold sockets open: the whole request, its headers, an idle
+    // socket and an idle keep-alive connection each have a deadline (upgraded websockets have none).
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.connectionTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: config.http.requestTimeoutMs,
+      headersTimeout: config.http.headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.http.headersTimeoutMs / 4))),
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const hub: RealtimeHub = database.driver === "postgres" && database.sql ? await createPostgresHub(database.sql) : createInProcessHub();
+  const hub: RealtimeHub =
+    database.driver === "postgres" && database.sql && database.url
+      ? await createPostgresHub({
+          sql: database.sql,
+          connectListener: listenerConnection(database.url, config.database.ssl),
+          log: app.log,
+          ...(deps.listenHeartbeatMs ? { heartbeatMs: deps.listenHeartbeatMs } : {}),
+        })
+      : createInProcessHub(database.pglite ? { pglite: database.pglite } : {});
   const tokens = createTokenService(config.secret);
-  const auth = createAuthService(database.db, tokens);
+  // Logout and refresh-token reuse close that session's open agent sockets on every node.
+  const auth = createAuthService(database.db, tokens, {
+    onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]),
+  });
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
-  const visitors = createVisitorService({ db: database.db, tokens, hub, ...ai.visitorHooks });
+  const inboxes = createInboxCache(database.db);
+  const visitors = createVisitorService({ db: database.db, tokens, hub, inboxes, ...ai.visitorHooks });
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   const presence = createPresence({
     db: database.db,
@@ -85,6 +123,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate("hub", hub);
   app.decorate("gateway", gateway);
   app.decorate("ai", ai);
+  app.decorate("seedCredentials", seeded?.credentials ?? []);
 
   await app.register(helmet, {
     // The storefront embeds the widget script from this server, and the desk talks to it.
@@ -114,14 +153,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes, { db: database.db });
-  await app.register(inboxRoutes, { visitors, db: database.db, limits });
+  await app.register(inboxRoutes, { visitors, inboxes, limits });
   await app.register(authRoutes, { auth, limits });
-  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, onAvailabilityChanged: ai.onAvailabilityChanged });
-  await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub });
-  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, presence });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged });
+  const realtimeLimits = createRealtimeLimits(config.realtime, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
+  await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub, limits: realtimeLimits });
+  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits, presence });
   await app.register(staticRoutes, { config, db: database.db });
 
   app.addHook("onReady", async () => {
+    await gateway.start();
     ai.start();
   });
   app.addHook("preClose", async () => {
@@ -136,11 +177,17 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   return app;
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 declare module "fastify" {
   interface FastifyInstance {
     database: DatabaseHandle;
     hub: RealtimeHub;
     gateway: Gateway;
     ai: ReturnType<typeof createAIPipeline>;
+    /** Passwords generated by this start's seeding (production only), for main.ts to show once. */
+    seedCredentials: SeedCredential[];
   }
 }

@@ -17,10 +17,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(deps: Omit<AppDependencies, "database"> & { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const fresh = deps.database ? null : await createSeededTestDatabase();
+export async function startTestApp(
+  deps: Omit<AppDependencies, "database"> & { database?: TestDatabase; seeded?: TestApp["seeded"]; env?: Record<string, string>; onQuery?: (query: string) => void } = {},
+): Promise<TestApp> {
+  const fresh = deps.database ? null : await createSeededTestDatabase(deps.onQuery ? { onQuery: deps.onQuery } : {});
   const database = deps.database ?? fresh!.database;
-  const seeded = fresh?.seeded ?? (await seedBoth(database.db));
+  const seeded = deps.seeded ?? fresh?.seeded ?? (await seedBoth(database.db));
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", HUMMDESK_SECRET: TEST_SECRET, HUMMDESK_SEED: "false", HUMMDESK_DATA_DIR: "/tmp/hummdesk-test-data", HUMMDESK_AI_STREAM_DELAY_MS: "3", HUMMDESK_WORKERS: "0", ...deps.env });
   const app = await buildApp(config, { ...deps, database });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -41,16 +41,16 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
 }
 
 /** A fresh database with K-Rauta and the neighbour already seeded (a cached snapshot/template). */
-export async function createSeededTestDatabase(options: { poolSize?: number } = {}): Promise<{ database: TestDatabase; seeded: Seeded }> {
+export async function createSeededTestDatabase(options: { poolSize?: number; onQuery?: (query: string) => void } = {}): Promise<{ database: TestDatabase; seeded: Seeded }> {
   return openTestDatabase(options, true) as Promise<{ database: TestDatabase; seeded: Seeded }>;
 }
 
-async function openTestDatabase(options: { poolSize?: number }, seed: boolean): Promise<{ database: TestDatabase; seeded: Seeded | null }> {
+async function openTestDatabase(options: { poolSize?: number; onQuery?: (query: string) => void }, seed: boolean): Promise<{ database: TestDatabase; seeded: Seeded | null }> {
   if (testDriver() === "pglite") {
     if (seed) {
       pgliteSeededSnapshot ??= seededSnapshot();
       const snapshot = await pgliteSeededSnapshot;
-      return { database: await openDatabase({ loadDataDir: snapshot.dump, migrate: false }), seeded: snapshot.seeded };
+      return { database: await openDatabase({ loadDataDir: snapshot.dump, migrate: false, ...(options.onQuery ? { onQuery: options.onQuery } : {}) }), seeded: snapshot.seeded };
     }
     pgliteSnapshot ??= migratedSnapshot();
     return { database: await openDatabase({ loadDataDir: await pgliteSnapshot, migrate: false }), seeded: null };
@@ -61,7 +61,7 @@ async function openTestDatabase(options: { poolSize?: number }, seed: boolean): 
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${seed ? SEEDED_TEMPLATE_DB : TEMPLATE_DB}`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const handle = await openDatabase({ url, poolSize: options.poolSize ?? 10, migrate: false });
+  const handle = await openDatabase({ url, poolSize: options.poolSize ?? 10, migrate: false, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   const database: TestDatabase = {
     ...handle,
     adminUrl,

@@ -1,6 +1,7 @@
 /** The agent API under `/api/v1/accounts/:accountId/...`: every route checks the caller's access
  * token, membership and role in that account (a stranger gets 404) and a per-user rate limit. */
 import type { FastifyInstance } from "fastify";
+import type { InboxCache } from "../cache/inbox-cache.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { RateLimits } from "../http/rate-limits.ts";
@@ -23,6 +24,8 @@ export interface AgentRouteOptions {
   db: Database;
   limits: RateLimits;
   config: Config;
+  /** The visitor API's inbox cache: an inbox update invalidates it. */
+  inboxes: InboxCache;
   /** Called after an agent's availability change has committed (routing re-offers waiting conversations). */
   onAvailabilityChanged?: AvailabilityChangedHook;
 }
@@ -32,7 +35,7 @@ export async function agentRoutes(app: FastifyInstance, options: AgentRouteOptio
   await app.register(conversationRoutes, { access, hub: options.hub });
   await app.register(draftRoutes, { access, hub: options.hub });
   await app.register(rosterRoutes, { access, onAvailabilityChanged: options.onAvailabilityChanged });
-  await app.register(inboxAdminRoutes, { access, config: options.config });
+  await app.register(inboxAdminRoutes, { access, config: options.config, inboxes: options.inboxes });
   await app.register(teamRoutes, { access });
   await app.register(articleRoutes, { access });
   await app.register(auditLogRoutes, { access });

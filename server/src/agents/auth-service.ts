@@ -16,7 +16,12 @@ const invalidRefresh = () => new HttpError(401, "invalid_refresh_token", "the re
 // A hash to compare against when the email is unknown, so both paths take the same time.
 const DUMMY_HASH = "scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA$3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-export function createAuthService(db: Database, tokens: TokenService) {
+export interface AuthHooks {
+  /** A session family was revoked (logout, a reused refresh token): its sockets must close. */
+  onSessionEnded?(userId: number, sessionFamily: string): void;
+}
+
+export function createAuthService(db: Database, tokens: TokenService, hooks: AuthHooks = {}) {
   async function issue(user: { userId: number; email: string; name: string }, familyId: string, userAgent: string | undefined): Promise<AuthTokens> {
     const refreshToken = newRefreshToken();
     await db.insert(sessions).values({
@@ -51,6 +56,7 @@ export function createAuthService(db: Database, tokens: TokenService) {
       if (session.revokedAt) {
         // A rotated token used again: somebody holds a copy. End every session of the family.
         await db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(and(eq(sessions.familyId, session.familyId), isNull(sessions.revokedAt)));
+        hooks.onSessionEnded?.(session.userId, session.familyId);
         throw invalidRefresh();
       }
       if (Date.parse(session.expiresAt) < Date.now()) throw invalidRefresh();
@@ -70,6 +76,7 @@ export function createAuthService(db: Database, tokens: TokenService) {
       const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(refreshToken)));
       if (!session) return;
       await db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(and(eq(sessions.familyId, session.familyId), isNull(sessions.revokedAt)));
+      hooks.onSessionEnded?.(session.userId, session.familyId);
     },
 
     /** Whether an access token's session family is still alive (logout revokes it at once). */

@@ -18,6 +18,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
+import { publishAfterCommit } from "../realtime/publish.ts";
 import {
   assignConversation,
   type ConversationChange,
@@ -37,7 +38,7 @@ export async function conversationRoutes(app: FastifyInstance, options: { access
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   async function publish<T extends { events: ConversationChange["events"] }>(change: T): Promise<T> {
-    for (const event of change.events) await hub.publish(event);
+    publishAfterCommit(hub, change.events);
     return change;
   }
 

@@ -13,6 +13,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { conflict, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
+import { publishAfterCommit } from "../realtime/publish.ts";
 import type { TenantStores } from "../tenant/tenant-service.ts";
 import type { AgentContext } from "./agent-auth.ts";
 import { sendReply } from "./conversation-actions.ts";
@@ -67,7 +68,7 @@ export async function draftRoutes(app: FastifyInstance, options: { access: Membe
       });
       return { draft: decided, message: reply.message, events: reply.events };
     });
-    for (const event of result.events) await hub.publish(event);
+    publishAfterCommit(hub, result.events);
     return { draft: result.draft, message: result.message };
   }
 

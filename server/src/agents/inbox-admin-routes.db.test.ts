@@ -78,6 +78,14 @@ describe("inboxes", () => {
     expect(entry).toMatchObject({ entityId: String(created.id), before: { name: "Kevätkampanja", aiMode: "off" }, after: { name: "Kesäkampanja", aiMode: "suggest" } });
   });
 
+  test("the visitor API sees an update at once (its inbox cache is invalidated)", async () => {
+    const config = () => api<{ color: string }>(testApp.url, "GET", `/widget/v1/inboxes/${created.websiteToken}/config`);
+    expect((await config()).status).toBe(200); // now cached
+    expect((await call("PATCH", `/inboxes/${created.id}`, who.admin.token, { color: "#123abc" })).status).toBe(200);
+    expect((await config()).body.color).toBe("#123abc");
+    expect((await call("PATCH", `/inboxes/${created.id}`, who.admin.token, { color: "#00a651" })).status).toBe(200);
+  });
+
   test("teams that do not exist in the account -> 400, and nothing is created", async () => {
     const before = (await call<{ inboxes: Inbox[] }>("GET", "/inboxes", who.admin.token)).body.inboxes.length;
     const response = await call("POST", "/inboxes", who.admin.token, { name: "Väärä tiimi", teamIds: [testApp.seeded.neighbour.teamId] });
@@ -102,7 +110,7 @@ describe("inboxes", () => {
     const direct = await api<{ snippet: string }>(testApp.url, "GET", `${who.base}/inboxes/${created.id}/snippet`, { token: who.agent.token, headers: forwarded });
     expect(direct.body.snippet).toContain(`"baseUrl":"${testApp.url}"`);
     // ... and behind one (HUMMDESK_TRUST_PROXY) the address is the one visitors' browsers use.
-    const proxiedApp = await startTestApp({ ai: { workers: 0 }, env: { HUMMDESK_TRUST_PROXY: "true" } });
+    const proxiedApp = await startTestApp({ ai: { workers: 0 }, env: { HUMMDESK_TRUST_PROXY: "1" } });
     try {
       const login = await api<{ accessToken: string }>(proxiedApp.url, "POST", "/api/v1/auth/login", { body: { email: "aino@k-rauta.example", password: "hummdesk-agent" } });
       const proxied = await api<{ snippet: string }>(

@@ -15,6 +15,7 @@ import {
 import { buildSnippet } from "@hummdesk/widget/snippet";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { InboxCache } from "../cache/inbox-cache.ts";
 import type { Config } from "../config.ts";
 import { badRequest, notFound } from "../http/http-error.ts";
 import { publicBaseUrl } from "../http/public-url.ts";
@@ -36,7 +37,7 @@ async function inboxOrNotFound(t: TenantStores, id: number): Promise<Inbox> {
   return inbox;
 }
 
-export async function inboxAdminRoutes(app: FastifyInstance, options: { access: MemberAccess; config: Config }) {
+export async function inboxAdminRoutes(app: FastifyInstance, options: { access: MemberAccess; config: Config; inboxes?: InboxCache }) {
   const { access, config } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -92,6 +93,8 @@ export async function inboxAdminRoutes(app: FastifyInstance, options: { access: 
         });
         return updated;
       });
+      // This process's visitor API sees the change at once; other processes within INBOX_CACHE_TTL_MS.
+      options.inboxes?.invalidate(inbox.id);
       return { inbox };
     },
   );

@@ -9,7 +9,7 @@ import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated } from "../realtime/publish.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import { createProvider } from "./create-provider.ts";
-import { enqueueJob, MESSAGE_JOB } from "./jobs.ts";
+import { MESSAGE_JOB } from "./jobs.ts";
 import type { AIProvider } from "./provider.ts";
 import { routeConversation, routeWaiting } from "./route-conversation.ts";
 import { createWorker, type WorkerOptions } from "./worker.ts";
@@ -39,18 +39,24 @@ export function providerFromConfig(config: Config): AIProvider {
 export function createAIPipeline(options: AIPipelineOptions) {
   const { db, hub, log } = options;
   const provider = options.provider ?? providerFromConfig(options.config);
-  const workers = Array.from({ length: options.workers ?? options.config.workers }, () => createWorker({ db, hub, log, provider, leaseSeconds: options.config.workerLeaseSeconds, ...options.worker }));
+  const workers = Array.from({ length: options.workers ?? options.config.workers }, () =>
+    createWorker({
+      db,
+      hub,
+      log,
+      provider,
+      leaseSeconds: options.config.workerLeaseSeconds,
+      maxTokens: options.config.ai.maxTokens,
+      perAccount: options.config.aiBudget.concurrency,
+      budget: options.config.aiBudget,
+      ...options.worker,
+    }),
+  );
 
-  const visitorHooks: Pick<VisitorServiceOptions, "afterVisitorMessage" | "afterHandoff"> = {
-    // The job is committed with the message, or not at all.
-    async afterVisitorMessage(stores, { message }) {
-      await enqueueJob(stores.executor, {
-        accountId: message.accountId,
-        kind: MESSAGE_JOB,
-        uniqueKey: `message:${message.id}`,
-        payload: { messageId: message.id },
-      });
-    },
+  const visitorHooks: Pick<VisitorServiceOptions, "messageJob" | "afterHandoff"> = {
+    // The job is committed with the message, or not at all (key `message:<id>`, payload {messageId, locale?}).
+    // A short delay lets a burst of messages (typed in a row) be answered once, together.
+    messageJob: { kind: MESSAGE_JOB, ...(options.config.ai.burstMs ? { delayMs: options.config.ai.burstMs } : {}) },
     async afterHandoff(accountId, conversationId) {
       const conversation = await createTenantService(db, accountId).getConversation(conversationId);
       const routed = await routeConversation(db, accountId, conversationId, conversation?.category ?? null);

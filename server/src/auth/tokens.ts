@@ -2,14 +2,19 @@
  * HUMMDESK_SECRET per purpose); refresh tokens are random and stored only as a hash. */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
+import { createTtlCache } from "../cache/ttl-cache.ts";
 
 export const VISITOR_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 30;
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 15;
 export const REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
+/** A verified visitor token is trusted again without re-verifying for this long (never past its expiry). */
+export const VERIFIED_TOKEN_CACHE_MS = 10_000;
 
 /** What a visitor said about themselves before a contact row exists (page views write nothing). */
 export interface VisitorProfile {
   identifier?: string;
+  /** Set only when identify came with a valid identifierHash for the token's inbox. */
+  identifierVerified?: boolean;
   name?: string;
   email?: string;
   customAttributes?: Record<string, string | number | boolean | null>;
@@ -40,6 +45,7 @@ export function createTokenService(secret: string) {
   const key = (purpose: string) => createHmac("sha256", secret).update(`hummdesk:${purpose}`).digest();
   const visitorKey = key("visitor-token");
   const accessKey = key("access-token");
+  const verifiedVisitors = createTtlCache<string, VisitorClaims>(VERIFIED_TOKEN_CACHE_MS, 20_000);
 
   async function verify(token: string, secretKey: Uint8Array, audience: string) {
     try {
@@ -67,12 +73,16 @@ export function createTokenService(secret: string) {
     },
 
     async verifyVisitor(token: string): Promise<VisitorClaims> {
+      const cached = verifiedVisitors.get(token);
+      if (cached) return cached;
       const payload = await verify(token, visitorKey, "visitor");
       const accountId = Number(payload.acc);
       const inboxId = Number(payload.inb);
       if (!payload.sub || !Number.isSafeInteger(accountId) || !Number.isSafeInteger(inboxId)) throw new TokenError("the token is not valid");
       const profile = payload.pro && typeof payload.pro === "object" ? (payload.pro as VisitorProfile) : undefined;
-      return { accountId, inboxId, visitorId: payload.sub, ...(profile ? { profile } : {}) };
+      const claims: VisitorClaims = { accountId, inboxId, visitorId: payload.sub, ...(profile ? { profile } : {}) };
+      verifiedVisitors.set(token, claims, payload.exp === undefined ? undefined : payload.exp * 1000);
+      return claims;
     },
 
     async signAccess(claims: AccessClaims): Promise<string> {

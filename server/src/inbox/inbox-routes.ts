@@ -18,11 +18,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { VisitorClaims } from "../auth/tokens.ts";
-import type { Database } from "../db/client.ts";
+import type { InboxCache } from "../cache/inbox-cache.ts";
 import { forbidden } from "../http/http-error.ts";
 import { isOriginAllowed } from "../http/origins.ts";
 import { limitBy, type RateLimits } from "../http/rate-limits.ts";
-import { createTenantService } from "../tenant/tenant-service.ts";
 import type { VisitorService } from "./visitor-service.ts";
 
 const WebsiteTokenParams = z.object({ websiteToken: z.string().min(1).max(128) });
@@ -39,19 +38,13 @@ const bearer = (request: FastifyRequest) => {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
 };
 
-export async function inboxRoutes(app: FastifyInstance, options: { visitors: VisitorService; db: Database; limits: RateLimits }) {
-  const { visitors, db, limits } = options;
+export async function inboxRoutes(app: FastifyInstance, options: { visitors: VisitorService; inboxes: InboxCache; limits: RateLimits }) {
+  const { visitors, inboxes, limits } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // Allowed origins per inbox, cached briefly: a browser on another origin gets 403.
-  const originCache = new Map<number, { origins: string[]; at: number }>();
+  // Allowed origins come from the briefly cached inbox: a browser on another origin gets 403.
   async function allowedOrigins(accountId: number, inboxId: number): Promise<string[]> {
-    const cached = originCache.get(inboxId);
-    if (cached && Date.now() - cached.at < 10_000) return cached.origins;
-    const inbox = await createTenantService(db, accountId).getInbox(inboxId);
-    const origins = inbox?.allowedOrigins ?? [];
-    originCache.set(inboxId, { origins, at: Date.now() });
-    return origins;
+    return (await inboxes.byId(accountId, inboxId))?.allowedOrigins ?? [];
   }
   async function checkOrigin(request: FastifyRequest, accountId: number, inboxId: number) {
     const origin = request.headers.origin;
@@ -77,7 +70,11 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
     "/widget/v1/inboxes/:websiteToken/visitors",
     {
       schema: { tags: ["visitor"], params: WebsiteTokenParams, body: VisitorTokenRequest.optional(), response: { 200: VisitorTokenResponse, ...errors } },
-      preHandler: perIp(limits.publicIp),
+      preHandler: [
+        perIp(limits.publicIp),
+        limitBy(app, limits.visitorTokenIp, (req) => `mint-ip:${req.ip}`),
+        limitBy(app, limits.visitorTokenInbox, (req) => `mint-inbox:${(req.params as { websiteToken: string }).websiteToken}`),
+      ],
       bodyLimit: 8 * 1024,
     },
     async (request) => {
@@ -103,7 +100,7 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
   r.get(
     "/widget/v1/messages",
     { schema: { tags: ["visitor"], querystring: VisitorMessagesQuery, response: { 200: VisitorHistoryResponse, ...errors } }, preHandler: visitorPreHandlers },
-    async (request) => visitors.history(request.visitor!, request.query.after ?? 0, request.query.conversationId),
+    async (request) => visitors.history(request.visitor!, request.query.after, request.query.conversationId),
   );
 
   r.post(

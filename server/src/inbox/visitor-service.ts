@@ -15,28 +15,36 @@ import type {
 } from "@hummdesk/shared";
 import type { TokenService, VisitorClaims, VisitorProfile } from "../auth/tokens.ts";
 import { newVisitorId, TokenError } from "../auth/tokens.ts";
+import { enqueueJob } from "../ai/jobs.ts";
+import type { InboxCache } from "../cache/inbox-cache.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
-import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
-import { resolveInbox } from "../tenant/system.ts";
+import { conversationUpdated, messageCreated, publishAfterCommit } from "../realtime/publish.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { loadVisitorInbox } from "./visitor-inbox.ts";
+import { sendInOneStatement } from "./send-in-one-statement.ts";
 
 export interface VisitorMessageContext {
   inbox: Inbox;
   conversation: Conversation;
   message: Message;
   contact: Contact;
+  /** The browser language the widget sent with the message, if any. */
+  locale?: string;
 }
 
 export interface VisitorServiceOptions {
   db: Database;
   tokens: TokenService;
   hub: RealtimeHub;
-  /** Runs inside the transaction that stored a new visitor message (the AI job is written here). */
-  afterVisitorMessage?: (stores: TenantStores, context: VisitorMessageContext) => Promise<void>;
+  /** Inboxes by website token and id, cached briefly (config and token issuing read them). */
+  inboxes: InboxCache;
+  /** The durable job written in the transaction of each new visitor message (the AI pipeline's);
+   * `delayMs` lets a burst of messages typed in a row be answered once, together. */
+  messageJob?: { kind: string; delayMs?: number };
   /** Runs after a hand-off request was committed (routing, team notification). */
   afterHandoff?: (accountId: number, conversationId: number) => Promise<void>;
 }
@@ -61,18 +69,34 @@ export const toVisitorConversation = (c: Conversation): VisitorConversation => (
   lastActivityAt: c.lastActivityAt,
 });
 
+const MAX_PROFILE_BYTES = 4096;
+
+function assertProfileSize(profile: VisitorProfile) {
+  if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) {
+    throw new HttpError(400, "invalid_request", "identity and custom attributes are limited to 4 kB in all");
+  }
+}
+
+/** The contact columns a visitor profile sets (an identifier is unverified unless proven). */
+const contactFields = (profile: VisitorProfile) => ({
+  ...(profile.name ? { name: profile.name } : {}),
+  ...(profile.email ? { email: profile.email } : {}),
+  ...(profile.identifier ? { identifier: profile.identifier, identifierVerified: profile.identifierVerified === true } : {}),
+  ...(profile.customAttributes ? { customAttributes: profile.customAttributes } : {}),
+});
+
+/** How many of the latest messages a history load without `after` returns. */
+export const HISTORY_LIMIT = 200;
+
 const invalidToken = (websiteToken: string) => notFound(`websiteToken '${websiteToken.slice(0, 64)}' matches no inbox`);
 
 export function createVisitorService(options: VisitorServiceOptions) {
   const { db, tokens, hub } = options;
 
   async function inboxByToken(websiteToken: string) {
-    const resolved = await resolveInbox(db, websiteToken);
-    if (!resolved) throw invalidToken(websiteToken);
-    const tenant = createTenantService(db, resolved.accountId);
-    const inbox = await tenant.getInbox(resolved.inboxId);
+    const inbox = await options.inboxes.byWebsiteToken(websiteToken);
     if (!inbox) throw invalidToken(websiteToken);
-    return { tenant, inbox };
+    return { tenant: createTenantService(db, inbox.accountId), inbox };
   }
 
   async function authenticate(token: string | undefined): Promise<VisitorClaims> {
@@ -91,19 +115,39 @@ export function createVisitorService(options: VisitorServiceOptions) {
   async function withVisitor<T>(claims: VisitorClaims, fn: (t: TenantStores, inbox: Inbox) => Promise<T>): Promise<T> {
     const tenant = createTenantService(db, claims.accountId);
     return tenant.transaction(async (t) => {
-      const inbox = await t.getInbox(claims.inboxId);
+      const inbox = await loadVisitorInbox(t, claims);
       if (!inbox) throw new HttpError(401, "unauthorized", "the visitor token's inbox no longer exists; request a new token");
       return fn(t, inbox);
     });
   }
 
-  async function verifyIdentity(inboxId: number, accountId: number, identifier: string | undefined, hash: string | undefined, enforce: boolean) {
-    if (!identifier) return;
-    if (!enforce && hash === undefined) return;
+  /** Whether the identifier is proven: a hash given must be valid, and an enforcing inbox needs one. */
+  async function verifyIdentity(inboxId: number, accountId: number, identifier: string, hash: string | undefined, enforce: boolean): Promise<boolean> {
+    if (!enforce && hash === undefined) return false;
     const secret = await createTenantService(db, accountId).getInboxSecret(inboxId);
     if (!secret || !isValidIdentifierHash(identifier, hash, secret)) {
       throw new HttpError(401, "identity_not_verified", "identifierHash does not match: compute HMAC-SHA256 of the identifier with the inbox secret on your server");
     }
+    return true;
+  }
+
+  /** Writes a visitor's profile onto their contact. Only a proven identifier joins the contact that
+   * holds it (bringing this visitor's conversations along); a claimed one stays this contact's,
+   * marked unverified, so it can never reach someone else's history. */
+  async function writeProfile(t: TenantStores, contact: Contact, profile: VisitorProfile, visitorId: string): Promise<Contact> {
+    const fields = contactFields(profile);
+    if (profile.identifier && profile.identifierVerified) {
+      const owner = await t.findContactByIdentifier(profile.identifier);
+      if (owner && owner.id !== contact.id) {
+        await t.updateContact(contact.id, { visitorId: null });
+        await t.moveConversations(contact.id, owner.id);
+        return (await t.updateContact(owner.id, { ...fields, visitorId }))!;
+      }
+    } else if (profile.identifier && profile.identifier === contact.identifier && contact.identifierVerified) {
+      // The same identifier again without its hash keeps the proof it already has.
+      fields.identifierVerified = true;
+    }
+    return (await t.updateContact(contact.id, fields))!;
   }
 
   return {
@@ -131,8 +175,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
 
     /** Issues a visitor token, keeping the visitor id (and profile) of a still-valid earlier one. */
     async issueToken(websiteToken: string, previous: string | undefined) {
-      const resolved = await resolveInbox(db, websiteToken);
-      if (!resolved) throw invalidToken(websiteToken);
+      const { inbox } = await inboxByToken(websiteToken);
+      const resolved = { accountId: inbox.accountId, inboxId: inbox.id };
       let visitorId = newVisitorId();
       let profile: VisitorProfile | undefined;
       if (previous) {
@@ -150,14 +194,17 @@ export function createVisitorService(options: VisitorServiceOptions) {
      * verified profile travels in a fresh visitor token. */
     async identify(claims: VisitorClaims, body: IdentifyRequest) {
       const enforce = await withVisitor(claims, async (_t, inbox) => inbox.enforceIdentity);
-      await verifyIdentity(claims.inboxId, claims.accountId, body.identifier, body.identifierHash, enforce);
+      const proven = await verifyIdentity(claims.inboxId, claims.accountId, body.identifier, body.identifierHash, enforce);
+      const keepsProof = claims.profile?.identifier === body.identifier && claims.profile.identifierVerified === true;
       const profile: VisitorProfile = {
         ...claims.profile,
         identifier: body.identifier,
+        identifierVerified: proven || keepsProof,
         ...(body.name ? { name: body.name } : {}),
         ...(body.email ? { email: body.email } : {}),
         ...(body.customAttributes ? { customAttributes: { ...claims.profile?.customAttributes, ...body.customAttributes } } : {}),
       };
+      assertProfileSize(profile);
       await this.applyProfile(claims, profile);
       const signed = await tokens.signVisitor({ ...claims, profile });
       return { ...signed, visitorId: claims.visitorId };
@@ -170,7 +217,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         ...(body.email ? { email: body.email } : {}),
         ...(body.customAttributes ? { customAttributes: { ...claims.profile?.customAttributes, ...body.customAttributes } } : {}),
       };
-      if (JSON.stringify(profile).length > 4096) throw new HttpError(400, "invalid_request", "custom attributes are limited to 4 kB in all");
+      assertProfileSize(profile);
       await this.applyProfile(claims, profile);
       const signed = await tokens.signVisitor({ ...claims, profile });
       return { ...signed, visitorId: claims.visitorId };
@@ -179,12 +226,14 @@ export function createVisitorService(options: VisitorServiceOptions) {
     /** Writes a profile onto the visitor's contact when one exists already. */
     async applyProfile(claims: VisitorClaims, profile: VisitorProfile) {
       await withVisitor(claims, async (t) => {
+        await t.lockVisitor(claims.visitorId);
         const contact = await t.findContactByVisitor(claims.visitorId);
-        if (contact) await t.updateContact(contact.id, { ...profile });
+        if (contact) await writeProfile(t, contact, profile, claims.visitorId);
       });
     },
 
-    async history(claims: VisitorClaims, after = 0, conversationId?: number): Promise<VisitorHistoryResponse> {
+    /** Without `after` (or after 0): the latest HISTORY_LIMIT messages, oldest first; with it, what came after. */
+    async history(claims: VisitorClaims, after?: number, conversationId?: number): Promise<VisitorHistoryResponse> {
       return withVisitor(claims, async (t) => {
         const contact = await t.findContactByVisitor(claims.visitorId);
         if (conversationId && !contact) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
@@ -192,7 +241,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         const all = (await t.listConversations({ contactId: contact.id, inboxId: claims.inboxId, limit: 50 })).conversations;
         const chosen = conversationId ? all.find((c) => c.id === conversationId) : (all.find((c) => c.status !== "resolved") ?? all[0]);
         if (conversationId && !chosen) throw notFound(`conversation ${conversationId} is not one of this visitor's`);
-        const history = chosen ? await t.getConversationMessages(chosen.id, { after }) : [];
+        const history = !chosen ? [] : after ? await t.getConversationMessages(chosen.id, { after }) : await t.getRecentMessages(chosen.id, { limit: HISTORY_LIMIT });
         return {
           conversation: chosen ? toVisitorConversation(chosen) : null,
           previousConversations: all.filter((c) => c.id !== chosen?.id).map(toVisitorConversation),
@@ -204,28 +253,52 @@ export function createVisitorService(options: VisitorServiceOptions) {
     /** Stores a visitor message once per clientMessageId, creating contact and conversation as
      * needed; concurrent retries of one visitor are serialised by an advisory lock. */
     async sendMessage(claims: VisitorClaims, body: SendMessageRequest) {
+      // The common case (a contact writing into its open conversation) is one statement.
+      const fast = await sendInOneStatement(db, {
+        accountId: claims.accountId,
+        inboxId: claims.inboxId,
+        visitorId: claims.visitorId,
+        clientMessageId: body.clientMessageId,
+        content: body.content,
+        email: body.email ?? null,
+        identified: claims.profile?.identifierVerified === true,
+        job: options.messageJob ? { kind: options.messageJob.kind, delayMs: options.messageJob.delayMs ?? 0, payload: body.locale ? { locale: body.locale } : {} } : null,
+      });
+      const result = fast.outcome === "slow" ? await this.sendMessageLong(claims, body) : { ...fast, created: fast.outcome === "created" };
+      // After the commit, in the hub's next batch; the visitor's answer does not wait for it.
+      if (result.created) publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
+      return {
+        message: toVisitorMessage(result.message),
+        conversation: toVisitorConversation(result.conversation),
+        created: result.created,
+      };
+    },
+
+    /** The first message (and every other uncommon case): find or create contact and conversation. */
+    async sendMessageLong(claims: VisitorClaims, body: SendMessageRequest): Promise<VisitorMessageContext & { created: boolean; newConversation: boolean }> {
       const profile = { ...claims.profile, ...(body.email ? { email: body.email } : {}) };
-      const result = await withVisitor(claims, async (t, inbox) => {
+      return withVisitor(claims, async (t, inbox) => {
         await t.lockVisitor(claims.visitorId);
         let contact = await t.findContactByVisitor(claims.visitorId);
         if (contact) {
           const existing = await t.findVisitorMessage(contact.id, body.clientMessageId);
           if (existing) {
             const conversation = (await t.getConversation(existing.conversationId))!;
-            return { message: existing, conversation, contact, created: false, newConversation: false };
+            return { inbox, message: existing, conversation, contact, created: false, newConversation: false };
           }
         }
         if (inbox.requireEmail && !profile.email && !contact?.email) {
           throw new HttpError(422, "email_required", "this inbox asks for an email address before the first message: send `email`");
         }
-        if (inbox.enforceIdentity && claims.profile?.identifier === undefined && !contact?.identifier) {
+        if (inbox.enforceIdentity && !claims.profile?.identifierVerified && !contact?.identifierVerified) {
           throw forbidden("this inbox only accepts identified visitors: call identify with a valid identifierHash first");
         }
         if (!contact) {
-          const byIdentifier = profile.identifier ? await t.findContactByIdentifier(profile.identifier) : null;
-          contact = byIdentifier
-            ? await t.updateContact(byIdentifier.id, { ...profile, visitorId: claims.visitorId })
-            : await t.createContact({ ...profile, visitorId: claims.visitorId });
+          // Only a proven identifier joins an existing contact; a claimed one gets a contact of its own.
+          const owner = profile.identifier && profile.identifierVerified ? await t.findContactByIdentifier(profile.identifier) : null;
+          contact = owner
+            ? await t.updateContact(owner.id, { ...contactFields(profile), visitorId: claims.visitorId })
+            : await t.createContact({ ...contactFields(profile), visitorId: claims.visitorId });
         } else if (body.email && !contact.email) {
           contact = await t.updateContact(contact.id, { email: body.email });
         }
@@ -253,19 +326,17 @@ export function createVisitorService(options: VisitorServiceOptions) {
           clientMessageId: body.clientMessageId,
         });
         const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
-        if (created) await options.afterVisitorMessage?.(t, { inbox, conversation: updated!, message, contact });
-        return { message, conversation: updated!, contact, created, newConversation };
+        if (created && options.messageJob) {
+          await enqueueJob(t.executor, {
+            accountId: message.accountId,
+            kind: options.messageJob.kind,
+            uniqueKey: `message:${message.id}`,
+            payload: { messageId: message.id, ...(body.locale ? { locale: body.locale } : {}) },
+            delayMs: options.messageJob.delayMs,
+          });
+        }
+        return { inbox, message, conversation: updated!, contact, created, newConversation };
       });
-      if (result.created) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
-      }
-      return {
-        message: toVisitorMessage(result.message),
-        conversation: toVisitorConversation(result.conversation),
-        created: result.created,
-        internal: result,
-      };
     },
 
     async handoff(claims: VisitorClaims, reason?: string) {
@@ -285,8 +356,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         return { conversation: updated!, message };
       });
       if (result.message) {
-        await hub.publish(messageCreated(result.conversation, result.message, claims.visitorId));
-        await hub.publish(conversationUpdated(result.conversation, claims.visitorId));
+        publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
         await options.afterHandoff?.(claims.accountId, result.conversation.id);
       }
       return { conversation: toVisitorConversation(result.conversation) };

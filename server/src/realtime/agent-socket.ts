@@ -1,25 +1,60 @@
 /** GET /api/v1/ws: an agent's socket for one account. Auth (access token, account) in the first
- * frame; it carries only that account's events; resume replays missed messages in order. */
+ * frame; it carries only that account's events; resume replays missed messages in order. It
+ * closes with 4401 when the access token expires, and (through hub events) at once when the
+ * session is revoked (logout, refresh-token reuse) or the membership ends. */
 import { CloseCode } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
+import { decodeJwt } from "jose";
 import type { AgentGuard } from "../agents/agent-auth.ts";
 import type { Presence } from "../agents/presence.ts";
-import { userAccounts } from "../tenant/system.ts";
 import type { Database } from "../db/client.ts";
 import { HttpError } from "../http/http-error.ts";
+import { createTenantService } from "../tenant/tenant-service.ts";
+import { userAccounts } from "../tenant/system.ts";
 import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
+import { publishAfterCommit } from "./publish.ts";
+import { replayMissed } from "./replay-missed.ts";
+import type { RealtimeLimits } from "./realtime-limits.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 
-export async function agentSocketRoute(app: FastifyInstance, options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub; presence?: Presence }) {
-  const { db, guard, gateway, hub, presence } = options;
+/** Replays the account's messages after `after` (private notes included), page after page. */
+function replayAgent(db: Database) {
+  return async (conn: Connection, after: number) => {
+    const tenant = createTenantService(db, conn.accountId);
+    await replayMissed(
+      conn,
+      after,
+      (cursor, limit) => tenant.listMessagesAfter(cursor, { includePrivate: true, limit }),
+      (m) => ({ type: "message.created", data: m }),
+    );
+  };
+}
+
+/** Closes the socket when its access token expires (the desk refreshes and reconnects). */
+function closeAtExpiry(conn: Connection, token: string) {
+  const exp = decodeJwt(token).exp;
+  if (!exp) return;
+  const timer = setTimeout(() => conn.close(CloseCode.unauthorized, "access token expired: refresh it and reconnect"), Math.max(0, exp * 1000 - Date.now()));
+  timer.unref();
+  conn.socket.once("close", () => clearTimeout(timer));
+}
+
+export async function agentSocketRoute(
+  app: FastifyInstance,
+  options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub; limits: RealtimeLimits; presence?: Presence },
+) {
+  const { db, guard, gateway, hub, limits, presence } = options;
+  const replay = replayAgent(db);
+  const log = app.log;
 
   app.get("/api/v1/ws", { websocket: true }, (socket, request) => {
+    if (!limits.holdIp(socket, request.ip)) return;
     let conn: Connection | null = null;
     let agentName: string | null = null;
 
-    runSocketSession(socket, {
+    runSocketSession(socket, limits.session, {
       async authenticate(frame) {
         const claims = await guard.verifyAccessToken(frame.token).catch((error: unknown) => {
           const expired = error instanceof HttpError && error.code === "token_expired";
@@ -29,7 +64,10 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
         const member = accountId ? await guard.membership(claims.userId, accountId) : null;
         if (!member) throw new CloseError(CloseCode.policy, "not a member of that account");
         agentName = (await member.tenant.listAgents()).find((a) => a.userId === claims.userId)?.name ?? null;
-        conn = new Connection(socket, "agent", member.accountId, String(claims.userId), request.headers.origin);
+        if (socket.readyState !== socket.OPEN) return;
+        conn = new Connection(socket, "agent", member.accountId, String(claims.userId), null, replay);
+        conn.sessionFamily = claims.sessionFamily;
+        closeAtExpiry(conn, frame.token);
         gateway.addAgent(conn);
         if (presence) {
           // The agent is present (routable) while this socket is open, and a grace period after.
@@ -44,13 +82,12 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
       },
       async onFrame(frame) {
         const c = conn!;
-        const tenant = (await guard.membership(Number(c.subject), c.accountId))?.tenant;
-        if (!tenant) throw new CloseError(CloseCode.policy, "membership ended");
         if (frame.type === "ping") return c.send({ type: "pong", data: {} });
+        const tenant = (await guard.membership(Number(c.subject), c.accountId))?.tenant;
+        if (!tenant) throw new CloseError(CloseCode.unauthorized, "membership of this account ended");
         if (frame.type === "resume") {
-          c.beginReplay();
-          const missed = await tenant.listMessagesAfter(frame.after, { includePrivate: true, limit: 1000 });
-          c.endReplay(missed.map((m) => ({ frame: { type: "message.created", data: m }, messageId: m.id })));
+          c.resumedAfter(frame.after);
+          await replay(c, frame.after);
           return;
         }
         if (frame.type === "typing" && frame.conversationId) {
@@ -60,20 +97,21 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
             return conversation ? { conversation, visitorId: contact } : null;
           });
           if (!found) return c.error("not_found", `conversation ${frame.conversationId} not found`);
-          await hub.publish({
+          publishAfterCommit(hub, [{
             kind: "typing",
             accountId: c.accountId,
+            inboxId: found.conversation.inboxId,
             conversationId: found.conversation.id,
             visitorId: found.visitorId,
             senderType: "agent",
             senderName: agentName,
             on: frame.on,
             origin: c.id,
-          });
+          }]);
         }
       },
       onError(error) {
-        request.log.warn({ err: error as Error }, "agent socket failed");
+        log.warn({ err: error as Error }, "agent socket failed");
       },
     });
   });

@@ -12,9 +12,16 @@ export interface Frame {
   data: unknown;
 }
 
+/** Replays what a connection missed after a message id (its socket route's resume). */
+export type Replayer = (conn: Connection, after: number) => Promise<void>;
+
 export class Connection {
   readonly id = randomUUID();
   alive = true;
+  /** The highest message id this client holds (sent, or named in its resume). */
+  lastMessageId = 0;
+  /** Agent sockets: the session family of the access token (logout ends it). */
+  sessionFamily: string | null = null;
   /** While a resume replays history, live message frames wait here (then deduplicated). */
   private pending: { frame: Frame; messageId?: number }[] | null = null;
   private readonly sentMessageIds = new Set<number>();
@@ -25,7 +32,10 @@ export class Connection {
     readonly accountId: number,
     /** agent: the user id; visitor: the visitor id. */
     readonly subject: string,
-    readonly origin: string | undefined,
+    /** Visitor sockets: the token's inbox (they receive only its conversations); agents: null. */
+    readonly inboxId: number | null,
+    /** Catches the client up after a message id (after a lost LISTEN connection). */
+    readonly replay: Replayer,
   ) {}
 
   get open(): boolean {
@@ -59,6 +69,19 @@ export class Connection {
     this.pending ??= [];
   }
 
+  /** Sends one page of replayed history now (live frames keep waiting until `endReplay`). */
+  replayPage(history: { frame: Frame; messageId: number }[]): void {
+    const pending = this.pending;
+    this.pending = null;
+    for (const item of history) this.send(item.frame, { messageId: item.messageId });
+    this.pending = pending;
+  }
+
+  /** Resolves once the socket's send buffer is below the soft limit (or the socket closed). */
+  async drained(): Promise<void> {
+    while (this.open && this.socket.bufferedAmount > SOFT_BUFFER_LIMIT) await new Promise((r) => setTimeout(r, 10));
+  }
+
   /** Sends the replayed history, then what arrived live meanwhile, each message once, in order. */
   endReplay(history: { frame: Frame; messageId: number }[]): void {
     const live = this.pending ?? [];
@@ -67,7 +90,18 @@ export class Connection {
     for (const item of all) this.send(item.frame, item.messageId === undefined ? {} : { messageId: item.messageId });
   }
 
+  /** The client said it holds everything up to `after` (its resume). */
+  resumedAfter(after: number): void {
+    if (after > this.lastMessageId) this.lastMessageId = after;
+  }
+
+  close(code: number, reason: string): void {
+    this.pending = null;
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) this.socket.close(code, reason);
+  }
+
   private remember(messageId: number): void {
+    if (messageId > this.lastMessageId) this.lastMessageId = messageId;
     this.sentMessageIds.add(messageId);
     if (this.sentMessageIds.size > 2000) {
       const oldest = this.sentMessageIds.values().next().value;

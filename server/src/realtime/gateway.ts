@@ -1,11 +1,15 @@
 /** The node's websocket gateway: keeps this process's agent and visitor connections and turns
- * hub events into frames, loading each row once per event (visitors never see private notes). */
+ * hub events into frames. Events carry their rows, so delivering one costs no query (a row too
+ * large for a NOTIFY arrives by id and is loaded once); visitors never see private notes. Access
+ * events close agent sockets at once; `resync` replays what every socket may have missed. */
 import type { FastifyBaseLogger } from "fastify";
-import type { Database } from "../db/client.ts";
+import { sql } from "drizzle-orm";
+import { CloseCode } from "@hummdesk/shared";
+import { type Database, rowsOf } from "../db/client.ts";
 import { toVisitorConversation, toVisitorMessage } from "../inbox/visitor-service.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import type { Connection } from "./connection.ts";
-import type { HubEvent, RealtimeHub } from "./hub.ts";
+import type { ConversationEvent, HubEvent, HubSignal, RealtimeHub } from "./hub.ts";
 
 export const HEARTBEAT_MS = 30_000;
 
@@ -14,11 +18,14 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
   const agents = new Map<number, Set<Connection>>();
   const visitors = new Map<string, Set<Connection>>();
   const visitorKey = (accountId: number, visitorId: string) => `${accountId}:${visitorId}`;
+  /** The highest message id this node has seen: a new socket holds at least that much. */
+  let highWater = 0;
 
   const add = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {
     const set = map.get(key) ?? new Set<Connection>();
     map.set(key, set);
     set.add(conn);
+    if (highWater > conn.lastMessageId) conn.lastMessageId = highWater;
   };
   const remove = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {
     const set = map.get(key);
@@ -26,16 +33,16 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
     if (set?.size === 0) map.delete(key);
   };
 
-  /** Loads what an event needs (concurrently with other events) and returns the sending step. */
-  async function prepare(event: HubEvent): Promise<() => void> {
+  /** Returns the sending step of an event, loading a row only when it came without one. */
+  async function prepare(event: ConversationEvent): Promise<() => void> {
     const agentConns = [...(agents.get(event.accountId) ?? [])];
-    const visitorConns = event.visitorId ? [...(visitors.get(visitorKey(event.accountId, event.visitorId)) ?? [])] : [];
+    const visitorConns = event.visitorId ? [...(visitors.get(visitorKey(event.accountId, event.visitorId)) ?? [])].filter((c) => c.inboxId === event.inboxId) : [];
     if (agentConns.length === 0 && visitorConns.length === 0) return () => {};
-    const tenant = createTenantService(db, event.accountId);
+    const tenant = () => createTenantService(db, event.accountId);
     switch (event.kind) {
       case "message.created":
       case "message.updated": {
-        const message = await tenant.getMessage(event.messageId);
+        const message = event.message ?? (await tenant().getMessage(event.messageId));
         if (!message) return () => {};
         return () => {
           for (const c of agentConns) c.send({ type: event.kind, data: message }, { messageId: message.id });
@@ -45,7 +52,7 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
         };
       }
       case "conversation.updated": {
-        const conversation = await tenant.getConversation(event.conversationId);
+        const conversation = event.conversation ?? (await tenant().getConversation(event.conversationId));
         if (!conversation) return () => {};
         return () => {
           for (const c of agentConns) c.send({ type: event.kind, data: conversation });
@@ -67,11 +74,11 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
         };
       }
       case "ai.answer.completed": {
-        const draft = await tenant.getDraft(event.draftId);
+        const draft = event.draft ?? (await tenant().getDraft(event.draftId));
         if (!draft) return () => {};
         const data = {
-          draftId: draft.id,
-          conversationId: draft.conversationId,
+          draftId: event.draftId,
+          conversationId: event.conversationId,
           ...(event.messageId ? { messageId: event.messageId } : {}),
           citations: draft.citations,
           content: draft.content,
@@ -81,13 +88,51 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
           if (event.visitor) for (const c of visitorConns) c.send({ type: event.kind, data });
         };
       }
+      default:
+        return () => {};
     }
   }
 
-  // Rows load concurrently (one query per event, started at once); frames still go out one
-  // event after another, in the hub's (commit) order.
+  /** Closes agent sockets whose session or membership has ended. */
+  function revoke(event: Exclude<HubEvent, ConversationEvent>) {
+    const sets = event.kind === "membership.ended" ? [agents.get(event.accountId)] : [...agents.values()];
+    for (const set of sets) {
+      for (const conn of set ?? []) {
+        if (conn.subject !== String(event.userId)) continue;
+        if (event.kind === "session.revoked" && conn.sessionFamily !== event.sessionFamily) continue;
+        conn.close(CloseCode.unauthorized, event.kind === "session.revoked" ? "session ended: sign in again" : "membership of this account ended");
+      }
+    }
+  }
+
+  /** After the hub may have missed events: every socket replays from the last message it holds. */
+  async function resync() {
+    const all = [...agents.values(), ...visitors.values()].flatMap((set) => [...set]);
+    await Promise.all(
+      all.map((conn) =>
+        conn.replay(conn, conn.lastMessageId).catch((error: unknown) => {
+          log.warn({ err: error as Error }, "replay after a lost LISTEN connection failed: closing the socket so it resumes");
+          conn.close(1011, "missed events: reconnect and resume");
+        }),
+      ),
+    );
+  }
+
+  const isConversationEvent = (event: HubEvent): event is ConversationEvent => "conversationId" in event;
+
+  // Rows load only for oversized events; frames still go out one event after another, in the
+  // hub's (commit) order.
   let chain = Promise.resolve();
-  const unsubscribe = hub.subscribe((event) => {
+  const unsubscribe = hub.subscribe((event: HubEvent | HubSignal) => {
+    if (event.kind === "resync") {
+      chain = chain.then(resync);
+      return;
+    }
+    if (!isConversationEvent(event)) {
+      revoke(event);
+      return;
+    }
+    if ((event.kind === "message.created" || event.kind === "message.updated") && event.messageId > highWater) highWater = event.messageId;
     const ready = prepare(event);
     ready.catch(() => {});
     chain = chain
@@ -110,6 +155,12 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
   heartbeat.unref();
 
   return {
+    /** Reads the newest message id, so sockets opened before any event have a floor to replay from. */
+    async start() {
+      const rows = rowsOf<{ last: string | number | null }>(await db.execute(sql`select last_value as last from messages_id_seq`).catch(() => []));
+      const last = Number(rows[0]?.last ?? 0);
+      if (last > highWater) highWater = last;
+    },
     addAgent(conn: Connection) {
       add(agents, conn.accountId, conn);
       conn.socket.on("pong", () => (conn.alive = true));

@@ -169,6 +169,7 @@ describe("typing, heartbeat, backpressure", () => {
       await t.app.hub.publish({
         kind: "ai.answer.delta",
         accountId: t.seeded.krauta.accountId,
+        inboxId: t.seeded.krauta.inboxId,
         conversationId: sent.body.message.conversationId,
         visitorId,
         draftId: 1,
