@@ -8,7 +8,7 @@ import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { answerCompleted, conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
-import { failedText, handoffText } from "./handoff-text.ts";
+import { systemText } from "../inbox/system-texts.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
 import type { AIProvider, ClassificationResult, DraftOutcome } from "./provider.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
@@ -127,7 +127,7 @@ async function handOff(ctx: PipelineContext, job: ClaimedJob, l: Loaded, categor
       conversationId: l.conversation.id,
       senderType: "system",
       messageType: "activity",
-      content: handoffText(language, visitorLocale(job) ?? l.inbox.locale),
+      content: systemText("aiHandoff", language, visitorLocale(job) ?? l.inbox.locale),
       clientMessageId: `handoff-${l.message.id}`,
     });
     return { conversation: updated, note: created ? message : null };
@@ -310,7 +310,7 @@ export async function failVisibly(ctx: PipelineContext, job: ClaimedJob): Promis
       senderType: "system",
       messageType: visible ? "activity" : "note",
       private: !visible,
-      content: failedText(l.conversation.language, l.inbox.locale),
+      content: systemText("aiFailed", l.conversation.language, l.inbox.locale),
       clientMessageId: `ai-failed-${l.message.id}`,
     });
     return { conversation: updated!, note: created ? message : null };

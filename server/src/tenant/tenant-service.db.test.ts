@@ -78,7 +78,9 @@ describe("teams, inboxes, contacts, agents", () => {
     expect(await t.findContactByIdentifier("cust-43")).toBeNull();
     const updated = await t.updateContact(contact.id, { customAttributes: { city: "Tampere" } });
     expect(updated?.customAttributes).toEqual({ plan: "pro", city: "Tampere" });
-    await expect(t.createContact({ identifier: "cust-42" })).rejects.toThrow();
+    // A verified identifier is unique; an unverified claim of it is only a claim and may repeat.
+    await expect(t.createContact({ identifier: "cust-42", identifierVerified: true })).rejects.toThrow();
+    expect((await t.createContact({ identifier: "cust-42" })).identifierVerified).toBe(false);
   });
 
   test("agents: list with load, availability, and team availability figures", async () => {
