@@ -237,8 +237,8 @@ export function createApiClient(options: ApiClientOptions) {
     assign(conversationId: number, target: { assigneeId?: number | null; teamId?: number | null }): Promise<{ conversation: Conversation }> {
       return call("POST", `${conversationPath(conversationId)}/assign`, target);
     },
-    setStatus(conversationId: number, status: ConversationStatus): Promise<{ conversation: Conversation }> {
-      return call("POST", `${conversationPath(conversationId)}/status`, { status });
+    setStatus(conversationId: number, status: ConversationStatus, snoozedUntil?: string): Promise<{ conversation: Conversation }> {
+      return call("POST", `${conversationPath(conversationId)}/status`, snoozedUntil ? { status, snoozedUntil } : { status });
     },
     setPriority(conversationId: number, priority: Priority): Promise<{ conversation: Conversation }> {
       return call("POST", `${conversationPath(conversationId)}/priority`, { priority });

@@ -14,6 +14,7 @@ import { agentRoutes } from "./agents/agent-routes.ts";
 import { createAgentGuard } from "./agents/agent-auth.ts";
 import { authRoutes } from "./agents/auth-routes.ts";
 import { createAuthService } from "./agents/auth-service.ts";
+import { createPresence } from "./agents/presence.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { createInboxCache } from "./cache/inbox-cache.ts";
@@ -120,6 +121,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const inboxes = createInboxCache(database.db);
   const visitors = createVisitorService({ db: database.db, tokens, hub, inboxes, ...ai.visitorHooks });
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
+  const presence = createPresence({
+    db: database.db,
+    graceMs: config.presenceGraceMs,
+    onArrived: (accountId, userId) => ai.onAvailabilityChanged(accountId, userId, "online"),
+    onError: (error) => app.log.warn({ err: error as Error }, "presence refresh failed"),
+  });
   app.decorate("database", database);
   app.decorate("hub", hub);
   app.decorate("gateway", gateway);
@@ -151,7 +158,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged });
   const realtimeLimits = createRealtimeLimits(config.realtime, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
   await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub, limits: realtimeLimits });
-  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits });
+  await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits, presence });
   await app.register(staticRoutes, { config, db: database.db });
 
   const housekeeping = startHousekeeping({ db: database.db, log: app.log, ...config.housekeeping });
@@ -163,6 +170,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.addHook("preClose", async () => {
     housekeeping.stop();
     await ai.stop();
+    presence.close();
     await gateway.close();
   });
   app.addHook("onClose", async () => {

@@ -29,6 +29,7 @@ const Env = z.object({
   HUMMDESK_AI_MAX_TOKENS: z.coerce.number().int().min(16).max(16_384).default(500),
   HUMMDESK_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   HUMMDESK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  HUMMDESK_PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HUMMDESK_SEED: z.enum(["true", "false"]).optional(),
   // Hardening (SECURITY.md): trusted proxies, HTTP timeouts, per-account AI budget.
   HUMMDESK_TRUST_PROXY: z.string().optional(),
@@ -81,6 +82,7 @@ export interface Config {
   };
   workers: number;
   workerLeaseSeconds: number;
+  presenceGraceMs: number;
   /** Seed the K-Rauta demo (default: not in production; there with random passwords only). */
   seed: boolean;
   /** Which X-Forwarded-For hops to believe: false, a hop count, or proxy addresses/CIDRs. */
@@ -171,6 +173,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     workers: env.HUMMDESK_WORKERS,
     workerLeaseSeconds: env.HUMMDESK_WORKER_LEASE_SECONDS,
+    // An agent stays present (routable) this long after their last desk socket closed.
+    presenceGraceMs: env.HUMMDESK_PRESENCE_GRACE_SECONDS * 1000,
     seed: (env.HUMMDESK_SEED ?? (env.NODE_ENV === "production" ? "false" : "true")) === "true",
     trustProxy: parseTrustProxy(env.HUMMDESK_TRUST_PROXY),
     http: {

@@ -1,5 +1,7 @@
 /** Test fixtures: the K-Rauta seed and a small neighbouring tenant, so isolation is always tested
  * against real rows of another account. */
+import { sql } from "drizzle-orm";
+import { withAccount } from "../src/db/client.ts";
 import { NEIGHBOUR_ARTICLES } from "../src/db/seed-data/knowledge-base.ts";
 import { seedKRauta } from "../src/db/seed.ts";
 import type { Database } from "../src/db/client.ts";
@@ -33,8 +35,16 @@ export async function seedNeighbour(db: Database) {
   });
 }
 
+/** Marks every member of the account present, as if each had a desk open (presence tests clear it). */
+export async function markEveryonePresent(db: Database, accountId: number) {
+  await withAccount(db, accountId, (tx) => tx.execute(sql`update account_users set present_until = 'infinity' where account_id = ${accountId}`));
+}
+
+/** Both tenants, with every member present so routing tests need no open desks. */
 export async function seedBoth(db: Database) {
   const krauta = await seedKRauta(db);
   const neighbour = await seedNeighbour(db);
+  await markEveryonePresent(db, krauta.accountId);
+  await markEveryonePresent(db, neighbour.accountId);
   return { krauta, neighbour };
 }

@@ -84,7 +84,16 @@ export const ReplyRequest = z.object({
 export const AssignRequest = z
   .object({ assigneeId: z.number().int().positive().nullable().optional(), teamId: z.number().int().positive().nullable().optional() })
   .refine((v) => v.assigneeId !== undefined || v.teamId !== undefined, "give assigneeId, teamId or both");
-export const StatusRequest = z.object({ status: ConversationStatus });
+export const StatusRequest = z
+  .object({
+    status: ConversationStatus,
+    /** Only with status "snoozed": when it wakes by itself (a visitor message wakes it earlier). */
+    snoozedUntil: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((body) => body.snoozedUntil === undefined || body.status === "snoozed", {
+    message: "snoozedUntil goes only with status snoozed",
+    path: ["snoozedUntil"],
+  });
 export const PriorityRequest = z.object({ priority: Priority });
 
 export const DraftSendRequest = z.object({ content: text().trim().min(1).max(5000).optional() });
@@ -95,7 +104,7 @@ const Origin = z
   .string()
   .max(255)
   .regex(/^https?:\/\/[^/\s?#]+$/, "an origin is scheme://host[:port], e.g. https://shop.example.fi");
-const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb, e.g. #e30613");
+const Colour = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, "a colour is #rgb or #rrggbb, e.g. #e30613 or #fff");
 
 /** Business hours as an admin sends them: the stored shape, with bounded text and no NUL. */
 const BusinessHoursInput = BusinessHours.extend({
@@ -212,3 +221,28 @@ export type TeamCreateRequest = z.infer<typeof TeamCreateRequest>;
 export type ArticleCreateRequest = z.infer<typeof ArticleCreateRequest>;
 export type ArticleUpdateRequest = z.infer<typeof ArticleUpdateRequest>;
 export type RoutingSettings = z.infer<typeof RoutingSettings>;
+
+/** A saved reply an agent inserts by typing `/shortCode` in the composer. */
+export const CannedResponse = z.object({
+  id: z.number().int(),
+  accountId: z.number().int(),
+  shortCode: z.string(),
+  content: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const CannedResponseCreateRequest = z.object({
+  shortCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}_-]+$/u, "a short code is letters, digits, - and _ (no spaces), e.g. returns"),
+  content: z.string().trim().min(1).max(5000),
+});
+export const CannedResponseUpdateRequest = CannedResponseCreateRequest.partial();
+export const CannedResponseResponse = z.object({ cannedResponse: CannedResponse });
+export const CannedResponsesResponse = z.object({ cannedResponses: z.array(CannedResponse) });
+export type CannedResponse = z.infer<typeof CannedResponse>;
+export type CannedResponseCreateRequest = z.infer<typeof CannedResponseCreateRequest>;
+export type CannedResponseUpdateRequest = z.infer<typeof CannedResponseUpdateRequest>;

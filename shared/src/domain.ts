@@ -46,7 +46,10 @@ export const Agent = z.object({
   name: z.string(),
   email: z.string(),
   role: Role,
+  /** The agent's own choice; routing also needs `present`. */
   availability: Availability,
+  /** A desk of this agent is connected now (or was within the grace period). */
+  present: z.boolean(),
   maxConcurrent: z.number().int(),
   openConversations: z.number().int(),
   lastSeenAt: Timestamp.nullable(),
@@ -152,6 +155,8 @@ export const Conversation = z.object({
   csatComment: z.string().nullable().optional(),
   /** Where the visitor was when the conversation started (sent by the widget). */
   visitorContext: VisitorContext.nullable().optional(),
+  /** Snoozed until then (a visitor message wakes it earlier). */
+  snoozedUntil: Timestamp.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -172,6 +177,9 @@ export const Message = z.object({
   clientMessageId: z.string().nullable(),
   sentiment: Sentiment.nullable(),
   citations: z.array(Citation),
+  /** Activity lines: `code` names the event (e.g. "conversation.resolved") and the rest are its parameters,
+   * so each reader renders it in its own language. */
+  meta: z.record(z.string(), z.unknown()).nullable().optional(),
   createdAt: Timestamp,
 });
 

@@ -24,7 +24,7 @@ export const SENDER_TYPES = ["contact", "agent", "ai", "system"] as const;
 export const MESSAGE_TYPES = ["incoming", "outgoing", "activity", "note"] as const;
 export const CONTENT_TYPES = ["text", "article", "input_select"] as const;
 export const AI_MODES = ["off", "suggest", "auto_reply"] as const;
-export const DRAFT_STATUSES = ["streaming", "ready", "accepted", "edited", "rejected", "failed"] as const;
+export const DRAFT_STATUSES = ["streaming", "ready", "accepted", "edited", "rejected", "failed", "superseded"] as const;
 export const WIDGET_POSITIONS = ["left", "right"] as const;
 export const WIDGET_LOCALES = ["fi", "sv", "en"] as const;
 

@@ -5,7 +5,16 @@ import { type ApiClient, ApiError, describeError } from "../api-client.ts";
 import { BusinessHoursEditor } from "./business-hours-editor.tsx";
 import { FieldError, invalidProps } from "./field-error.tsx";
 import { IdentitySection } from "./identity-section.tsx";
-import { checkForm, errorsFromServer, type FieldErrors, formFromInbox, formToRequestBody, type InboxForm, isSameForm } from "./inbox-form.ts";
+import {
+  checkForm,
+  errorsFromServer,
+  type FieldErrors,
+  formFromInbox,
+  formToRequestBody,
+  type InboxForm,
+  isSameForm,
+  validReplyMinutes,
+} from "./inbox-form.ts";
 import { OriginsEditor } from "./origins-editor.tsx";
 import { DEFAULT_SNIPPET_CHOICES, type SnippetChoices, SnippetPanel, snippetOptions } from "./snippet-panel.tsx";
 import { WidgetPreview } from "./widget-preview.tsx";
@@ -22,7 +31,12 @@ const AI_MODES: { mode: AIMode; title: string; description: string }[] = [
   { mode: "auto_reply", title: "Auto-reply", description: "The AI answers the visitor at once, with a way to reach a person." },
 ];
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
+const HEX = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
+
+/** #rgb -> #rrggbb (the colour picker knows only the long form). */
+function longHex(colour: string): string {
+  return colour.length === 4 ? `#${[...colour.slice(1)].map((digit) => digit + digit).join("")}` : colour;
+}
 
 export interface InboxEditorProps {
   api: ApiClient;
@@ -80,7 +94,7 @@ export function InboxEditor({ api, inbox, onSaved }: InboxEditorProps) {
   // The preview shows the unsaved look, but only values the widget can use.
   const body = formToRequestBody(form);
   const hoursValid = check.ok || !Object.keys(check.errors).some((path) => path.startsWith("businessHours"));
-  const previewColor = HEX.test(form.color.trim()) ? form.color.trim() : saved.color;
+  const previewColor = longHex(HEX.test(form.color.trim()) ? form.color.trim() : saved.color).toLowerCase();
   const previewConfig: Partial<WidgetConfig> = {
     inboxName: form.name.trim() || saved.name,
     websiteToken: inbox.websiteToken,
@@ -91,7 +105,8 @@ export function InboxEditor({ api, inbox, onSaved }: InboxEditorProps) {
     requireEmail: form.requireEmail,
     enforceIdentity: form.enforceIdentity,
     businessHours: (hoursValid ? body : formToRequestBody(saved))["businessHours"] as WidgetConfig["businessHours"],
-    replyTimeMinutes: Number(form.replyTimeMinutes) || inbox.replyTimeMinutes,
+    // Only a reply time the inbox accepts is previewed ("-5" keeps the saved one).
+    replyTimeMinutes: validReplyMinutes(form) ?? inbox.replyTimeMinutes,
   };
   const installOptions = snippetOptions({ baseUrl: location.origin, websiteToken: inbox.websiteToken, color: previewColor, position: form.position }, choices);
 

@@ -1,6 +1,7 @@
 import type { Inbox } from "@hummdesk/shared";
 import { describe, expect, it } from "vitest";
-import { checkForm, errorsFromServer, formFromInbox, formToRequestBody, type InboxForm, isSameForm } from "./inbox-form.ts";
+import { fieldMessage, pageLocale } from "./field-messages.ts";
+import { checkForm, errorsFromServer, formFromInbox, formToRequestBody, type InboxForm, isSameForm, validReplyMinutes } from "./inbox-form.ts";
 
 const inbox: Inbox = {
   id: 1,
@@ -38,14 +39,16 @@ describe("inbox form", () => {
   });
 
   it.each([
-    [{ color: "red" }, "color", "a colour is #rrggbb, e.g. #e30613"],
-    [{ color: "#e3061" }, "color", "a colour is #rrggbb, e.g. #e30613"],
-    [{ allowedOrigins: ["https://www.k-rauta.fi", "", "www.k-rauta.fi"] }, "allowedOrigins.2", "an origin is scheme://host[:port], e.g. https://shop.example.fi"],
-    [{ allowedOrigins: ["https://k-rauta.fi/kauppa"] }, "allowedOrigins.0", "an origin is scheme://host[:port], e.g. https://shop.example.fi"],
-    [{ name: "  " }, "name", undefined],
-    [{ replyTimeMinutes: "0" }, "replyTimeMinutes", undefined],
-    [{ replyTimeMinutes: "soon" }, "replyTimeMinutes", undefined],
-    [{ timezone: "Mars/Olympus" }, "businessHours.timezone", '"Mars/Olympus" is not a time zone; use a name like Europe/Helsinki'],
+    [{ color: "red" }, "color", "Write the colour as # and 3 or 6 hexadecimal digits, for example #e30613 or #fff."],
+    [{ color: "#e3061" }, "color", "Write the colour as # and 3 or 6 hexadecimal digits, for example #e30613 or #fff."],
+    [{ allowedOrigins: ["https://www.k-rauta.fi", "", "www.k-rauta.fi"] }, "allowedOrigins.2", "Write the site address as https:// and the domain only, for example https://shop.example.fi (no path)."],
+    [{ allowedOrigins: ["https://k-rauta.fi/kauppa"] }, "allowedOrigins.0", "Write the site address as https:// and the domain only, for example https://shop.example.fi (no path)."],
+    [{ name: "  " }, "name", "Give the inbox a name; visitors see it in the chat header."],
+    [{ name: "x".repeat(101) }, "name", "Keep the inbox name to 100 characters or fewer."],
+    [{ replyTimeMinutes: "0" }, "replyTimeMinutes", "Give the typical reply time in whole minutes, from 1 to 10080 (one week)."],
+    [{ replyTimeMinutes: "-5" }, "replyTimeMinutes", "Give the typical reply time in whole minutes, from 1 to 10080 (one week)."],
+    [{ replyTimeMinutes: "soon" }, "replyTimeMinutes", "Give the typical reply time in whole minutes, from 1 to 10080 (one week)."],
+    [{ timezone: "Mars/Olympus" }, "businessHours.timezone", '"Mars/Olympus" is not a time zone; use a name like Europe/Helsinki.'],
   ] as const)("rejects %j at %s", (changes, field, message) => {
     const result = checkForm(form(changes as Partial<InboxForm>));
     expect(result.ok).toBe(false);
@@ -57,7 +60,7 @@ describe("inbox form", () => {
   it("rejects a day that closes before it opens", () => {
     const days = { ...form().days, "3": { open: true, opens: "18:00", closes: "09:00" } };
     const result = checkForm(form({ days }));
-    expect(result).toEqual({ ok: false, errors: { "businessHours.days.3": "Wednesday: closing time must be after opening time" } });
+    expect(result).toEqual({ ok: false, errors: { "businessHours.days.3": "Wednesday: the closing time must be after the opening time." } });
   });
 
   it("stores no hours when the inbox is always open, and leaves empty greetings out", () => {
@@ -85,9 +88,27 @@ describe("inbox form", () => {
 
   it("reads field errors from the server's details in the shapes zod produces", () => {
     const withBlankRow = form({ allowedOrigins: ["", "ftp://x"] });
-    expect(errorsFromServer(withBlankRow, [{ path: ["allowedOrigins", 0], message: "bad origin" }])).toEqual({ "allowedOrigins.1": "bad origin" });
-    expect(errorsFromServer(form(), { issues: [{ path: ["color"], message: "bad colour" }] })).toEqual({ color: "bad colour" });
-    expect(errorsFromServer(form(), { formErrors: [], fieldErrors: { color: ["bad colour"] } })).toEqual({ color: "bad colour" });
+    const origin = "Write the site address as https:// and the domain only, for example https://shop.example.fi (no path).";
+    const colour = "Write the colour as # and 3 or 6 hexadecimal digits, for example #e30613 or #fff.";
+    expect(errorsFromServer(withBlankRow, [{ path: ["allowedOrigins", 0], message: "bad origin" }])).toEqual({ "allowedOrigins.1": origin });
+    expect(errorsFromServer(form(), { issues: [{ path: ["color"], message: "bad colour" }] })).toEqual({ color: colour });
+    expect(errorsFromServer(form(), { formErrors: [], fieldErrors: { color: ["bad colour"] } })).toEqual({ color: colour });
     expect(errorsFromServer(form(), "nothing useful")).toEqual({});
+  });
+
+  it("accepts a short #rgb colour, as the README promises", () => {
+    expect(checkForm(form({ color: "#fff" }))).toMatchObject({ ok: true, request: { color: "#fff" } });
+  });
+
+  it("previews only a reply time the inbox accepts", () => {
+    expect(validReplyMinutes(form({ replyTimeMinutes: "-5" }))).toBeNull();
+    expect(validReplyMinutes(form({ replyTimeMinutes: "0" }))).toBeNull();
+    expect(validReplyMinutes(form({ replyTimeMinutes: "15" }))).toBe(15);
+  });
+
+  it("says what is wrong in the page's language", () => {
+    expect(fieldMessage("replyTime", {}, "fi")).toBe("Anna tyypillinen vastausaika kokonaisina minuutteina väliltä 1–10080 (viikko).");
+    expect(fieldMessage("color", {}, pageLocale("sv-SE"))).toContain("hexadecimala");
+    expect(pageLocale("de")).toBe("en");
   });
 });

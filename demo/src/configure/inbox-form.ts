@@ -1,5 +1,6 @@
 /** The configurator's editable copy of an inbox, and its validation by the shared `InboxUpdateRequest` schema. */
 import { type AIMode, type Inbox, InboxUpdateRequest, type WidgetLocale, type WidgetPosition } from "@hummdesk/shared";
+import { fieldMessage, problemOf } from "./field-messages.ts";
 
 export const WEEKDAYS = [
   { day: "1", name: "Monday" },
@@ -108,12 +109,12 @@ function isTimeZone(name: string): boolean {
 /** What the shared schema cannot say: real times, a real time zone, closing after opening. */
 function checkHours(form: InboxForm, errors: FieldErrors): void {
   if (!form.hoursEnabled) return;
-  if (!isTimeZone(form.timezone.trim())) errors["businessHours.timezone"] = `"${form.timezone}" is not a time zone; use a name like Europe/Helsinki`;
+  if (!isTimeZone(form.timezone.trim())) errors["businessHours.timezone"] = fieldMessage("timezone", { value: form.timezone });
   for (const { day, name } of WEEKDAYS) {
     const hours = form.days[day];
     if (!hours.open) continue;
-    if (!TIME.test(hours.opens) || !TIME.test(hours.closes)) errors[`businessHours.days.${day}`] = `${name}: give times as HH:MM`;
-    else if (hours.closes <= hours.opens) errors[`businessHours.days.${day}`] = `${name}: closing time must be after opening time`;
+    if (!TIME.test(hours.opens) || !TIME.test(hours.closes)) errors[`businessHours.days.${day}`] = fieldMessage("timeFormat", { day: name });
+    else if (hours.closes <= hours.opens) errors[`businessHours.days.${day}`] = fieldMessage("closesBeforeOpens", { day: name });
   }
 }
 
@@ -147,7 +148,7 @@ export function checkForm(form: InboxForm, saved?: InboxForm): FormCheck {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issuePath(form, issue.path);
-      errors[path] ??= issue.message;
+      errors[path] ??= merchantMessage(form, path, issue.code);
     }
   }
   checkHours(form, errors);
@@ -156,6 +157,23 @@ export function checkForm(form: InboxForm, saved?: InboxForm): FormCheck {
   const before = formToRequestBody(saved);
   const changed = Object.fromEntries(Object.entries(body).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(before[field])));
   return { ok: true, request: changed as InboxUpdateRequest };
+}
+
+/** The schema's issue as a sentence for the merchant (the schema's own words are for developers). */
+function merchantMessage(form: InboxForm, path: string, code: string | undefined): string {
+  const day = WEEKDAYS.find(({ day }) => path === `businessHours.days.${day}`)?.name;
+  const params: { value?: string; day?: string } = {};
+  if (path === "businessHours.timezone") params.value = form.timezone;
+  if (day) params.day = day;
+  return fieldMessage(problemOf(path, code), params);
+}
+
+/** The typical reply time the form holds, when it is one the inbox accepts (else null: not previewed). */
+export function validReplyMinutes(form: InboxForm): number | null {
+  const minutes = form.replyTimeMinutes.trim();
+  if (!/^\d+$/.test(minutes)) return null;
+  const value = Number(minutes);
+  return value >= 1 && value <= 10080 ? value : null;
 }
 
 export function isSameForm(a: InboxForm, b: InboxForm): boolean {
@@ -174,14 +192,17 @@ export function errorsFromServer(form: InboxForm, details: unknown): FieldErrors
   if (Array.isArray(issues)) {
     for (const issue of issues) {
       const path = record(issue)?.["path"];
-      const message = record(issue)?.["message"];
-      if (Array.isArray(path) && typeof message === "string") errors[issuePath(form, path)] ??= message;
+      const code = record(issue)?.["code"];
+      if (Array.isArray(path)) {
+        const field = issuePath(form, path);
+        errors[field] ??= merchantMessage(form, field, typeof code === "string" ? code : undefined);
+      }
     }
   }
   const fieldErrors = record(record(details)?.["fieldErrors"]);
   if (fieldErrors) {
     for (const [field, messages] of Object.entries(fieldErrors)) {
-      if (Array.isArray(messages) && typeof messages[0] === "string") errors[field] ??= messages[0];
+      if (Array.isArray(messages) && typeof messages[0] === "string") errors[field] ??= merchantMessage(form, field, undefined);
     }
   }
   return errors;

@@ -102,7 +102,7 @@ export function ConversationDetails({ open, agents, teams, myUserId, busy, now, 
               {agents.map((agent) => (
                 <option key={agent.userId} value={agent.userId}>
                   {agent.name}
-                  {agent.userId === myUserId ? " (you)" : ""} · {AVAILABILITY_LABELS[agent.availability]}
+                  {agent.userId === myUserId ? " (you)" : ""} · {agent.present || agent.userId === myUserId ? AVAILABILITY_LABELS[agent.availability] : AVAILABILITY_LABELS.offline}
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 /** The conversation list: newest activity first, unread counts, SLA warnings, live typing. */
 import type { ListedConversation } from "../api-client.ts";
 import type { TypingIndicator } from "./desk-state.ts";
-import { PRIORITY_LABELS, STATUS_LABELS } from "./labels.ts";
+import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from "./labels.ts";
 import { slaState } from "./sla.ts";
 import { formatAge } from "./time-format.ts";
 
@@ -67,6 +67,16 @@ export function ConversationList(props: ConversationListProps) {
                 </span>
                 <span class="item-meta">
                   <span class="pill">#{conversation.displayId}</span>
+                  {conversation.language && conversation.language !== "other" && (
+                    <span class="pill" title="Language" data-testid={`item-language-${conversation.id}`}>
+                      {conversation.language.toUpperCase()}
+                    </span>
+                  )}
+                  {conversation.category && (
+                    <span class="pill" data-testid={`item-category-${conversation.id}`}>
+                      {CATEGORY_LABELS[conversation.category]}
+                    </span>
+                  )}
                   {conversation.status !== "open" && <span class="pill">{STATUS_LABELS[conversation.status]}</span>}
                   {conversation.priority !== "medium" && (
                     <span class={`pill priority-${conversation.priority}`}>{PRIORITY_LABELS[conversation.priority]}</span>

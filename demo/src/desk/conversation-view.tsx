@@ -5,15 +5,16 @@ import { describeError } from "../api-client.ts";
 import { ConversationDetails } from "./conversation-details.tsx";
 import type { OpenConversation, TypingIndicator } from "./desk-state.ts";
 import { DraftPanel } from "./draft-panel.tsx";
-import type { DraftView } from "./draft-stream.ts";
+import { type DraftView, isActionable, isOvertaken } from "./draft-stream.ts";
 import { STATUS_LABELS } from "./labels.ts";
 import { MessageList } from "./message-list.tsx";
 import { ReplyBox } from "./reply-box.tsx";
+import { SNOOZE_CHOICES, snoozeUntil } from "./snooze.ts";
 
 export interface ConversationActions {
   reply(content: string, isPrivate: boolean): Promise<void>;
   assign(target: { assigneeId?: number | null; teamId?: number | null }): Promise<void>;
-  setStatus(status: ConversationStatus): Promise<void>;
+  setStatus(status: ConversationStatus, snoozedUntil?: string): Promise<void>;
   setPriority(priority: Priority): Promise<void>;
   acceptDraft(draftId: number): Promise<void>;
   sendEditedDraft(draftId: number, content: string): Promise<void>;
@@ -79,6 +80,42 @@ export function ConversationView({ open, draft, typing, agents, teams, myUserId,
           >
             Details
           </button>
+          {conversation.status === "open" && (
+            <button type="button" class="button small" disabled={busy} onClick={() => run(() => actions.setStatus("pending"), setActionError)} data-testid="pending-button">
+              Pending
+            </button>
+          )}
+          {conversation.status !== "resolved" && conversation.status !== "snoozed" && (
+            <>
+              <label class="visually-hidden" for="snooze-select">
+                Snooze until
+              </label>
+              <select
+                id="snooze-select"
+                class="input small-select"
+                disabled={busy}
+                value=""
+                onChange={(event) => {
+                  const choice = event.currentTarget.value;
+                  event.currentTarget.value = "";
+                  if (choice) void run(() => actions.setStatus("snoozed", snoozeUntil(choice, new Date()).toISOString()), setActionError);
+                }}
+                data-testid="snooze-select"
+              >
+                <option value="">Snooze…</option>
+                {SNOOZE_CHOICES.map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {(conversation.status === "pending" || conversation.status === "snoozed") && (
+            <button type="button" class="button small" disabled={busy} onClick={() => run(() => actions.setStatus("open"), setActionError)} data-testid="open-button">
+              Mark open
+            </button>
+          )}
           {conversation.status === "resolved" ? (
             <button type="button" class="button small" disabled={busy} onClick={() => run(() => actions.setStatus("open"), setActionError)} data-testid="reopen-button">
               Reopen
@@ -107,7 +144,7 @@ export function ConversationView({ open, draft, typing, agents, teams, myUserId,
           <p class="typing-indicator" aria-live="polite" data-testid="typing-indicator" data-active={visitorTyping ? "true" : "false"}>
             {visitorTyping ? `${typing?.senderName ?? contactName} is typing…` : ""}
           </p>
-          {draft && draft.conversationId === conversation.id && (
+          {draft && draft.conversationId === conversation.id && (draft.status === "failed" || isActionable(draft)) && !isOvertaken(open.messages, conversation.status) && (
             <DraftPanel
               draft={draft}
               busy={busy}

@@ -211,8 +211,8 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       async assign(target) {
         dispatch({ type: "conversationChanged", conversation: (await api.assign(id, target)).conversation });
       },
-      async setStatus(status) {
-        dispatch({ type: "conversationChanged", conversation: (await api.setStatus(id, status)).conversation });
+      async setStatus(status, snoozedUntil) {
+        dispatch({ type: "conversationChanged", conversation: (await api.setStatus(id, status, snoozedUntil)).conversation });
       },
       async setPriority(priority) {
         dispatch({ type: "conversationChanged", conversation: (await api.setPriority(id, priority)).conversation });

@@ -57,9 +57,10 @@ export function initialDeskState(myUserId: number, filter: ConversationFilter): 
   };
 }
 
-/** The text a list row previews: what visitor and agents said, not notes or activity lines. */
+/** The text a list row previews: what the visitor and agents said, not notes, activity lines or
+ * the AI's answers (whose stock opening would make every row look alike). */
 function isPreviewable(message: Message): boolean {
-  return !message.private && message.messageType !== "activity" && message.messageType !== "note";
+  return !message.private && message.messageType !== "activity" && message.messageType !== "note" && (message.senderType === "contact" || message.senderType === "agent");
 }
 
 function insertMessage(messages: readonly Message[], message: Message): Message[] {

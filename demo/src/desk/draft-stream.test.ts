@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCompleted, applyDelta, type DraftView, draftText, isActionable, mergeApiDraft } from "./draft-stream.ts";
+import { applyCompleted, applyDelta, type DraftView, draftText, isActionable, isOvertaken, mergeApiDraft } from "./draft-stream.ts";
 import { draft } from "./test-fixtures.ts";
 
 const delta = (index: number, text: string, draftId = 5) => ({ draftId, conversationId: 1, index, text });
@@ -56,5 +56,22 @@ describe("draft streaming", () => {
     const rejected = mergeApiDraft(streaming, draft({ status: "rejected", content: "Hei" }));
     expect(rejected.status).toBe("rejected");
     expect(isActionable(rejected)).toBe(false);
+  });
+
+  it("treats a draft loaded from the API with a sent message as history, not an action", () => {
+    expect(isActionable(mergeApiDraft(undefined, draft({ status: "ready", content: "Hei", sentMessageId: 12 })))).toBe(false);
+    expect(isActionable(mergeApiDraft(undefined, draft({ status: "ready", content: "Hei" })))).toBe(true);
+    expect(isActionable(mergeApiDraft(undefined, draft({ status: "superseded", content: "Hei" })))).toBe(false);
+  });
+
+  it("is overtaken once an agent answered the latest visitor message by hand, or the conversation is resolved", () => {
+    const visitor = { senderType: "contact", private: false, messageType: "incoming" };
+    const reply = { senderType: "agent", private: false, messageType: "outgoing" };
+    const note = { senderType: "agent", private: true, messageType: "note" };
+    expect(isOvertaken([visitor], "open")).toBe(false);
+    expect(isOvertaken([visitor, note], "open")).toBe(false);
+    expect(isOvertaken([visitor, reply], "open")).toBe(true);
+    expect(isOvertaken([visitor, reply, visitor], "open")).toBe(false);
+    expect(isOvertaken([visitor], "resolved")).toBe(true);
   });
 });

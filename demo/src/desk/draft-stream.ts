@@ -81,7 +81,20 @@ export function draftText(draft: DraftView): string {
   return streamed.length >= draft.storedContent.length ? streamed : draft.storedContent;
 }
 
-/** Drafts an agent can still act on. */
+/** Drafts an agent can still act on: not yet decided, and not already sent by the AI itself
+ * (an auto-reply is history in the thread, not an action). */
 export function isActionable(draft: DraftView): boolean {
-  return draft.status === "streaming" || draft.status === "ready";
+  return (draft.status === "streaming" || draft.status === "ready") && draft.sentMessageId === null;
+}
+
+/** Whether the thread already moved past the draft: an agent answered the visitor's latest message
+ * by hand, or the conversation is resolved. Such a draft is no longer offered. */
+export function isOvertaken(messages: readonly { senderType: string; private: boolean; messageType: string }[], status: string): boolean {
+  if (status === "resolved") return true;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index]!;
+    if (message.senderType === "contact") return false;
+    if (message.senderType === "agent" && !message.private && message.messageType === "outgoing") return true;
+  }
+  return false;
 }

@@ -3,13 +3,16 @@ import type { Citation, Message } from "@hummdesk/shared";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { linkify } from "../linkify.ts";
 import { LinkifiedText } from "../ui/linkified-text.tsx";
+import { activityText } from "./activity-text.ts";
 import { formatMessageTime } from "./time-format.ts";
 
 type MessageStyle = "contact" | "agent" | "ai" | "system" | "note";
 
 export function messageStyle(message: Message): MessageStyle {
+  // Activity lines are private (visitors never get them) but are events, not notes.
+  if (message.messageType === "activity") return "system";
   if (message.private || message.messageType === "note") return "note";
-  if (message.messageType === "activity" || message.senderType === "system") return "system";
+  if (message.senderType === "system") return "system";
   if (message.senderType === "contact") return "contact";
   return message.senderType === "ai" ? "ai" : "agent";
 }
@@ -85,10 +88,11 @@ export function MessageList({ conversationId, messages, contactName, now }: Mess
             data-sender-type={message.senderType}
             data-style={style}
             data-private={message.private ? "true" : "false"}
+            data-activity={typeof message.meta?.["code"] === "string" ? message.meta["code"] : undefined}
           >
             {style !== "system" && <span class="message-author">{author(message, style, contactName)}</span>}
             <div class="message-body">
-              <LinkifiedText text={message.content} />
+              <LinkifiedText text={message.messageType === "activity" ? activityText(message) : message.content} />
             </div>
             <Citations citations={message.citations} />
             <time class="message-time" dateTime={message.createdAt}>

@@ -51,6 +51,9 @@ export function ReplyBox({ conversationId, onSend, onTyping }: ReplyBoxProps) {
     try {
       await onSend(text, isPrivate);
       setContent("");
+      // A note is a one-off: the next thing typed is a reply again, so nothing meant for the
+      // visitor is kept from them by a forgotten toggle.
+      setIsPrivate(false);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Sending failed; try again.");
     } finally {

@@ -9,6 +9,7 @@ import type { RealtimeHub } from "../realtime/hub.ts";
 import type { AgentGuard } from "./agent-auth.ts";
 import { articleRoutes } from "./article-routes.ts";
 import { auditLogRoutes } from "./audit-log-routes.ts";
+import { cannedResponseRoutes } from "./canned-response-routes.ts";
 import { conversationRoutes } from "./conversation-routes.ts";
 import { draftRoutes } from "./draft-routes.ts";
 import { inboxAdminRoutes } from "./inbox-admin-routes.ts";
@@ -38,5 +39,6 @@ export async function agentRoutes(app: FastifyInstance, options: AgentRouteOptio
   await app.register(teamRoutes, { access });
   await app.register(articleRoutes, { access });
   await app.register(auditLogRoutes, { access });
+  await app.register(cannedResponseRoutes, { access });
   await app.register(routingSettingsRoutes, { access });
 }

@@ -7,6 +7,7 @@ import type { HubEvent } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import type { ConversationPatch } from "../tenant/conversation-store.ts";
 import type { TenantStores } from "../tenant/tenant-service.ts";
+import { type ActivityCode, recordActivity } from "./activity.ts";
 import { firstReplyDueAt } from "./first-reply-due.ts";
 
 export interface ConversationChange {
@@ -73,6 +74,8 @@ export async function sendReply(
   // A note changes nothing the visitor could notice, not even the conversation's activity time.
   if (message.private) return { message, created, conversation, events: [messageCreated(conversation, message, visitorId)] };
 
+  // The agent answered in person: any AI draft still waiting is no longer an action.
+  await t.supersedeDrafts(conversationId);
   const reopen = conversation.status === "resolved";
   const updated = (await t.updateConversation(conversationId, {
     lastActivityAt: message.createdAt,
@@ -82,10 +85,12 @@ export async function sendReply(
     // A person has taken over: the AI stops answering the visitor (it still drafts for agents).
     ...(conversation.aiEnabled ? { aiEnabled: false } : {}),
   }))!;
+  const events = [messageCreated(updated, message, visitorId), conversationUpdated(updated, visitorId)];
   if (reopen) {
     await t.appendAudit({ actorId, action: "conversation.status", entityType: "conversation", entityId: conversationId, before: { status: "resolved" }, after: { status: "open" } });
+    events.unshift((await recordActivity(t, updated, "conversation.reopened", { actor: agent?.name ?? null })).event);
   }
-  return { message, created, conversation: updated, events: [messageCreated(updated, message, visitorId), conversationUpdated(updated, visitorId)] };
+  return { message, created, conversation: updated, events };
 }
 
 /** Assigns an agent and/or a team; null unassigns. The agent must be a member, the team must exist. */
@@ -106,15 +111,50 @@ export async function assignConversation(
   if (target.assigneeId !== undefined && target.assigneeId !== conversation.assigneeId) patch.assigneeId = target.assigneeId;
   if (target.teamId !== undefined && target.teamId !== conversation.teamId) patch.teamId = target.teamId;
   if (patch.assigneeId) await t.recordAssignment(patch.assigneeId);
-  return applyPatch(t, actorId, "conversation.assign", conversation, patch);
+  const change = await applyPatch(t, actorId, "conversation.assign", conversation, patch);
+  const actor = (await t.getAgent(actorId))?.name ?? null;
+  if (patch.assigneeId !== undefined) {
+    const assignee = patch.assigneeId === null ? null : ((await t.getAgent(patch.assigneeId))?.name ?? null);
+    const code = patch.assigneeId === null ? "conversation.unassigned" : "conversation.assigned";
+    change.events.push((await recordActivity(t, change.conversation, code, { actor, assignee })).event);
+  }
+  if (patch.teamId !== undefined) {
+    const team = patch.teamId === null ? null : ((await t.getTeam(patch.teamId))?.name ?? null);
+    change.events.push((await recordActivity(t, change.conversation, "conversation.team_changed", { actor, team })).event);
+  }
+  return change;
 }
 
-/** Changes the status; resolving stamps resolvedAt, leaving resolved clears it. */
-export async function setConversationStatus(t: TenantStores, actorId: number, conversationId: number, status: ConversationStatus): Promise<ConversationChange> {
+/** The activity line a status change writes. */
+function statusActivity(from: ConversationStatus, to: ConversationStatus): ActivityCode {
+  if (to === "resolved") return "conversation.resolved";
+  if (to === "pending") return "conversation.pending";
+  if (to === "snoozed") return "conversation.snoozed";
+  return from === "resolved" ? "conversation.reopened" : "conversation.opened";
+}
+
+/** Changes the status; resolving stamps resolvedAt, leaving resolved clears it; snoozing keeps
+ * the time it wakes (a visitor message wakes it earlier). Each change leaves an activity line. */
+export async function setConversationStatus(
+  t: TenantStores,
+  actorId: number,
+  conversationId: number,
+  status: ConversationStatus,
+  snoozedUntil?: string | undefined,
+): Promise<ConversationChange> {
   const { conversation } = await lock(t, conversationId);
-  const patch: ConversationPatch =
-    status === conversation.status ? {} : { status, resolvedAt: status === "resolved" ? new Date().toISOString() : null };
-  return applyPatch(t, actorId, "conversation.status", conversation, patch);
+  const until = status === "snoozed" ? (snoozedUntil ? new Date(snoozedUntil).toISOString() : null) : null;
+  if (until !== null && Date.parse(until) <= Date.now()) throw badRequest("snoozedUntil must be in the future");
+  const patch: ConversationPatch = {};
+  if (status !== conversation.status) Object.assign(patch, { status, resolvedAt: status === "resolved" ? new Date().toISOString() : null });
+  if (until !== (conversation.snoozedUntil ?? null)) patch.snoozedUntil = until;
+  if (status === "resolved" && patch.status) await t.supersedeDrafts(conversationId);
+  const change = await applyPatch(t, actorId, "conversation.status", conversation, patch);
+  if (patch.status || patch.snoozedUntil) {
+    const actor = (await t.getAgent(actorId))?.name ?? null;
+    change.events.push((await recordActivity(t, change.conversation, statusActivity(conversation.status, status), { actor, until })).event);
+  }
+  return change;
 }
 
 /** Changes the priority; until the first reply, the first-reply deadline follows the new priority's SLA. */

@@ -102,7 +102,7 @@ export async function conversationRoutes(app: FastifyInstance, options: { access
     { schema: { tags, params: ConversationParams, body: StatusRequest, response: { 200: ConversationResponse, ...errors } }, onRequest: access() },
     async (request) => {
       const agent = agentOf(request);
-      const change = await agent.tenant.transaction((t) => setConversationStatus(t, agent.userId, request.params.conversationId, request.body.status));
+      const change = await agent.tenant.transaction((t) => setConversationStatus(t, agent.userId, request.params.conversationId, request.body.status, request.body.snoozedUntil));
       return { conversation: (await publish(change)).conversation };
     },
   );

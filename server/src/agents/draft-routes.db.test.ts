@@ -75,6 +75,26 @@ describe("with drafts as the AI leaves them", () => {
     expect((await auditOf(draftId)).map((e) => e.action)).toEqual(["draft.edit_and_send"]);
   });
 
+  test("a hand-written reply or a resolve supersedes the waiting draft: it is no longer offered, and accepting it is a 409", async () => {
+    const replied = await draftFor("Onko teillä saunakiukaita?", "Kyllä, meillä on saunakiukaita.");
+    const reply = await post(`/conversations/${replied.conversationId}/messages`, { content: "Kyllä on, katso verkkokaupasta." });
+    expect(reply.status).toBe(201);
+    expect(await tenant.getDraft(replied.draftId)).toMatchObject({ status: "superseded" });
+    const late = await post(`/drafts/${replied.draftId}/accept`);
+    expect(late.status).toBe(409);
+    expectOnlyError(late.body);
+    expect(await agentMessages(replied.conversationId)).toHaveLength(1);
+
+    const resolved = await draftFor("Kiitos, ei muuta.", "Kiva kun pystyimme auttamaan!");
+    const status = await post(`/conversations/${resolved.conversationId}/status`, { status: "resolved" });
+    expect(status.status).toBe(200);
+    expect(await tenant.getDraft(resolved.draftId)).toMatchObject({ status: "superseded" });
+    // A private note is not an answer: the draft stays offered.
+    const noted = await draftFor("Milloin myymälä aukeaa?", "Myymälä aukeaa kello 7.");
+    await post(`/conversations/${noted.conversationId}/messages`, { content: "Tarkistan aukioloajat", private: true });
+    expect(await tenant.getDraft(noted.draftId)).toMatchObject({ status: "ready" });
+  });
+
   test("send without a change is an accept", async () => {
     const { draftId } = await draftFor("Missä on lähin myymälä?", "Lähin myymälä on Vantaalla.");
     const { body } = await post<{ draft: AIDraft }>(`/drafts/${draftId}/send`, { content: "Lähin myymälä on Vantaalla." });

@@ -33,6 +33,7 @@ async function lockUndecidedDraft(t: TenantStores, draftId: number): Promise<AID
   if (draft.status === "accepted" || draft.status === "edited" || draft.status === "rejected") {
     throw conflict(`draft ${draftId} was already ${draft.status}; reload the conversation`);
   }
+  if (draft.status === "superseded") throw conflict(`draft ${draftId} is out of date: an agent replied or the conversation was resolved after it was written`);
   if (draft.status === "streaming") throw conflict(`draft ${draftId} is still being written: wait for ai.answer.completed`);
   return draft;
 }

@@ -102,6 +102,9 @@ export const accountUsers = pgTable(
     totalAssigned: integer("total_assigned").notNull().default(0),
     lastAssignedAt: at("last_assigned_at"),
     lastSeenAt: at("last_seen_at"),
+    // Presence: kept in the future while the agent has a desk socket open (server/src/agents/presence.ts);
+    // routing only picks agents whose presence has not expired.
+    presentUntil: at("present_until"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -233,6 +236,8 @@ export const conversations = pgTable(
     csatComment: text("csat_comment"),
     /** Where the visitor was when the conversation started: page, referrer, browser, time zone, locale. */
     visitorContext: jsonb("visitor_context").$type<VisitorContext>(),
+    // A snoozed conversation reopens at this time, or earlier when the visitor writes.
+    snoozedUntil: at("snoozed_until"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -268,6 +273,8 @@ export const messages = pgTable(
     clientMessageId: text("client_message_id"),
     sentiment: sentimentEnum("sentiment"),
     citations: jsonb("citations").$type<Citation[]>().notNull().default([]),
+    // Activity lines carry a code (and its parameters) so every reader renders them in its own language.
+    meta: jsonb("meta").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -373,6 +380,19 @@ export const slaPolicies = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [unique("sla_policies_account_priority_key").on(t.accountId, t.priority)],
+);
+
+export const cannedResponses = pgTable(
+  "canned_responses",
+  {
+    id: id(),
+    accountId: accountId().references(() => accounts.id, { onDelete: "cascade" }),
+    shortCode: text("short_code").notNull(),
+    content: text("content").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("canned_responses_account_short_code_key").on(t.accountId, t.shortCode)],
 );
 
 export const auditLogs = pgTable(

@@ -397,6 +397,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
           senderType: "system",
           messageType: "activity",
           content: systemText("visitorAskedForPerson", conversation.language, inbox.locale),
+          meta: { code: "conversation.handoff" },
         });
         messages.push(message);
         return { conversation: updated!, messages };

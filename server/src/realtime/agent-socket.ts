@@ -6,6 +6,7 @@ import { CloseCode } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
 import { decodeJwt } from "jose";
 import type { AgentGuard } from "../agents/agent-auth.ts";
+import type { Presence } from "../agents/presence.ts";
 import type { Database } from "../db/client.ts";
 import { HttpError } from "../http/http-error.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
@@ -41,8 +42,11 @@ function closeAtExpiry(conn: Connection, token: string) {
   conn.socket.once("close", () => clearTimeout(timer));
 }
 
-export async function agentSocketRoute(app: FastifyInstance, options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub; limits: RealtimeLimits }) {
-  const { db, guard, gateway, hub, limits } = options;
+export async function agentSocketRoute(
+  app: FastifyInstance,
+  options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub; limits: RealtimeLimits; presence?: Presence },
+) {
+  const { db, guard, gateway, hub, limits, presence } = options;
   const replay = replayAgent(db);
   const log = app.log;
 
@@ -68,6 +72,15 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
         conn.sessionFamily = claims.sessionFamily;
         closeAtExpiry(conn, frame.token);
         gateway.addAgent(conn);
+        if (presence) {
+          // The agent is present (routable) while this socket is open, and a grace period after.
+          const { accountId: presentIn } = member;
+          const arrived = presence.connected(presentIn, claims.userId);
+          const leave = () => void presence.disconnected(presentIn, claims.userId).catch((error: unknown) => request.log.warn({ err: error as Error }, "presence update failed"));
+          if (socket.readyState >= socket.CLOSING) leave();
+          else socket.once("close", leave);
+          await arrived.catch((error: unknown) => request.log.warn({ err: error as Error }, "presence update failed"));
+        }
         conn.send({ type: "ready", data: { accountId: member.accountId, userId: claims.userId } });
       },
       async onFrame(frame) {

@@ -29,6 +29,7 @@ export interface ConversationFilters {
   limit?: number | undefined;
 }
 
+/** `lastMessage` previews what the visitor or an agent last wrote (not the AI's answers or activity lines). */
 export type ConversationListItem = Conversation & { contactName: string | null; lastMessage: string | null };
 
 export interface NewConversation {
@@ -53,6 +54,7 @@ export interface NewMessage {
   clientMessageId?: string | null;
   sentiment?: Sentiment | null;
   citations?: Citation[];
+  meta?: Record<string, unknown> | null;
 }
 
 export type ConversationPatch = Partial<{
@@ -73,6 +75,7 @@ export type ConversationPatch = Partial<{
   resolvedAt: string | null;
   csatScore: number | null;
   csatComment: string | null;
+  snoozedUntil: string | null;
 }>;
 
 export interface NewClassification {
@@ -167,7 +170,7 @@ export function conversationStore(tx: Executor, accountId: number) {
         .select({
           conversation: conversations,
           contactName: contacts.name,
-          lastMessage: sql<string | null>`(select m.content from ${messages} m where m.account_id = ${conversations.accountId} and m.conversation_id = ${conversations.id} and m.private = false order by m.id desc limit 1)`,
+          lastMessage: sql<string | null>`(select m.content from ${messages} m where m.account_id = ${conversations.accountId} and m.conversation_id = ${conversations.id} and m.private = false and m.sender_type in ('contact', 'agent') order by m.id desc limit 1)`,
         })
         .from(conversations)
         .leftJoin(contacts, and(eq(contacts.accountId, conversations.accountId), eq(contacts.id, conversations.contactId)))
@@ -266,6 +269,8 @@ export function conversationStore(tx: Executor, accountId: number) {
           unreadCount: sql`${conversations.unreadCount} + 1`,
           lastActivityAt,
           status: sql`case when ${conversations.status} in ('pending', 'snoozed') then 'open'::conversation_status else ${conversations.status} end`,
+          // A visitor message wakes a snoozed conversation.
+          snoozedUntil: null,
         })
         .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
         .returning();
@@ -378,6 +383,23 @@ export function conversationStore(tx: Executor, accountId: number) {
     ): Promise<AIDraft | null> {
       const [row] = await tx.update(aiDrafts).set(patch).where(and(eq(aiDrafts.accountId, accountId), eq(aiDrafts.id, id))).returning();
       return row ? toDraft(row) : null;
+    },
+
+    /** Drafts nobody acted on that an agent's own reply or a resolve made moot: they leave the desk's actions. */
+    async supersedeDrafts(conversationId: number): Promise<AIDraft[]> {
+      const rows = await tx
+        .update(aiDrafts)
+        .set({ status: "superseded" })
+        .where(
+          and(
+            eq(aiDrafts.accountId, accountId),
+            eq(aiDrafts.conversationId, conversationId),
+            eq(aiDrafts.status, "ready"),
+            isNull(aiDrafts.sentMessageId),
+          ),
+        )
+        .returning();
+      return rows.map(toDraft);
     },
 
     /** A conversation locked for the rest of the transaction, with the times the API does not show. */

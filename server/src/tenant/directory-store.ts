@@ -254,9 +254,11 @@ export function directoryStore(tx: Executor, accountId: number) {
         max_concurrent: number;
         open_conversations: string | number;
         last_seen_at: string | null;
+        present: boolean;
       }>(
         await tx.execute(sql`
           select au.user_id, u.name, u.email, au.role, au.availability, au.max_concurrent, au.last_seen_at,
+                 coalesce(au.present_until > now(), false) as present,
                  (select count(*) from conversations c where c.account_id = au.account_id and c.assignee_id = au.user_id
                     and c.status in ('open', 'pending')) as open_conversations
           from account_users au join users u on u.id = au.user_id
@@ -269,6 +271,7 @@ export function directoryStore(tx: Executor, accountId: number) {
         email: r.email,
         role: r.role,
         availability: r.availability,
+        present: r.present === true || (r.present as unknown) === "t",
         maxConcurrent: r.max_concurrent,
         openConversations: Number(r.open_conversations),
         lastSeenAt: r.last_seen_at ? iso(r.last_seen_at) : null,

@@ -89,6 +89,7 @@ export const toConversation = (r: Row<typeof s.conversations>): Conversation => 
   csatScore: r.csatScore,
   csatComment: r.csatComment,
   visitorContext: r.visitorContext,
+  snoozedUntil: iso(r.snoozedUntil),
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
@@ -107,6 +108,7 @@ export const toMessage = (r: Row<typeof s.messages>): Message => ({
   clientMessageId: r.clientMessageId,
   sentiment: r.sentiment,
   citations: r.citations,
+  meta: r.meta ?? null,
   createdAt: iso(r.createdAt),
 });
 
