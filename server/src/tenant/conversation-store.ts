@@ -117,7 +117,9 @@ export function conversationStore(tx: Executor, accountId: number) {
       .from(messages)
       .where(and(...where))
       .orderBy(asc(messages.id))
-      .limit(options.limit ?? 500);
+      .limit(options.limit ?? 500)
+      .prepare("messages_after")
+      .execute();
     return rows.map(toMessage);
   }
 
@@ -131,7 +133,12 @@ export function conversationStore(tx: Executor, accountId: number) {
     },
 
     async getConversation(id: number): Promise<Conversation | null> {
-      const [row] = await tx.select().from(conversations).where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)));
+      const [row] = await tx
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
+        .prepare("conversation_by_id")
+        .execute();
       return row ? toConversation(row) : null;
     },
 
@@ -203,7 +210,9 @@ export function conversationStore(tx: Executor, accountId: number) {
       const rows = await tx
         .select({ id: conversations.id })
         .from(conversations)
-        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId)));
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId)))
+        .prepare("conversation_ids_of_contact")
+        .execute();
       return rows.map((r) => r.id);
     },
 
@@ -221,7 +230,9 @@ export function conversationStore(tx: Executor, accountId: number) {
           ),
         )
         .orderBy(desc(conversations.id))
-        .limit(1);
+        .limit(1)
+        .prepare("open_conversation_of_contact")
+        .execute();
       return row ? toConversation(row) : null;
     },
 
@@ -257,7 +268,12 @@ export function conversationStore(tx: Executor, accountId: number) {
     },
 
     async getMessage(id: number): Promise<Message | null> {
-      const [row] = await tx.select().from(messages).where(and(eq(messages.accountId, accountId), eq(messages.id, id)));
+      const [row] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.accountId, accountId), eq(messages.id, id)))
+        .prepare("message_by_id")
+        .execute();
       return row ? toMessage(row) : null;
     },
 
@@ -346,7 +362,9 @@ export function conversationStore(tx: Executor, accountId: number) {
         .from(messages)
         .where(and(...where))
         .orderBy(desc(messages.id))
-        .limit(options.limit ?? 500);
+        .limit(options.limit ?? 500)
+        .prepare("recent_messages")
+        .execute();
       return rows.reverse().map(toMessage);
     },
 
