@@ -6,7 +6,7 @@
 -- gives the proper answer or error.
 CREATE FUNCTION hummdesk_visitor_send(
   p_account_id bigint, p_inbox_id bigint, p_visitor_id text, p_client_message_id text, p_content text,
-  p_email text, p_identified boolean, p_job_kind text)
+  p_email text, p_identified boolean, p_job jsonb)
 RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = public, pg_temp AS $$
 DECLARE
   v_inbox inboxes%ROWTYPE;
@@ -16,6 +16,9 @@ DECLARE
 BEGIN
   PERFORM set_config('app.account_id', p_account_id::text, true);
   PERFORM pg_advisory_xact_lock(hashtext('visitor:' || p_visitor_id));
+  -- A suspended or cancelled account takes the longer path, which refuses it with a clear error.
+  PERFORM 1 FROM accounts WHERE id = p_account_id AND status = 'active';
+  IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'slow'); END IF;
   SELECT * INTO v_inbox FROM inboxes WHERE account_id = p_account_id AND id = p_inbox_id;
   IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'slow'); END IF;
   SELECT * INTO v_contact FROM contacts WHERE account_id = p_account_id AND visitor_id = p_visitor_id;
@@ -31,7 +34,7 @@ BEGIN
   END IF;
   IF (p_email IS NOT NULL AND v_contact.email IS NULL)
      OR (v_inbox.require_email AND p_email IS NULL AND v_contact.email IS NULL)
-     OR (v_inbox.enforce_identity AND NOT p_identified AND v_contact.identifier IS NULL) THEN
+     OR (v_inbox.enforce_identity AND NOT p_identified AND NOT v_contact.identifier_verified) THEN
     RETURN jsonb_build_object('outcome', 'slow');
   END IF;
   SELECT * INTO v_conversation FROM conversations
@@ -47,14 +50,16 @@ BEGIN
          status = CASE WHEN status IN ('pending', 'snoozed') THEN 'open'::conversation_status ELSE status END
     WHERE account_id = p_account_id AND id = v_conversation.id
     RETURNING * INTO v_conversation;
-  IF p_job_kind IS NOT NULL THEN
-    INSERT INTO jobs (account_id, kind, unique_key, payload)
-      VALUES (p_account_id, p_job_kind, 'message:' || v_message.id, jsonb_build_object('messageId', v_message.id))
+  IF p_job IS NOT NULL THEN
+    INSERT INTO jobs (account_id, kind, unique_key, payload, run_at)
+      VALUES (p_account_id, p_job->>'kind', 'message:' || v_message.id,
+              coalesce(p_job->'payload', '{}'::jsonb) || jsonb_build_object('messageId', v_message.id),
+              now() + make_interval(secs => coalesce((p_job->>'delayMs')::numeric, 0) / 1000))
       ON CONFLICT (account_id, kind, unique_key) DO NOTHING;
   END IF;
   RETURN jsonb_build_object('outcome', 'created', 'message', to_jsonb(v_message), 'conversation', to_jsonb(v_conversation),
     'contact', jsonb_build_object('id', v_contact.id, 'name', v_contact.name));
 END
 $$;--> statement-breakpoint
-REVOKE ALL ON FUNCTION hummdesk_visitor_send(bigint, bigint, text, text, text, text, boolean, text) FROM PUBLIC;--> statement-breakpoint
-GRANT EXECUTE ON FUNCTION hummdesk_visitor_send(bigint, bigint, text, text, text, text, boolean, text) TO hummdesk_app;
+REVOKE ALL ON FUNCTION hummdesk_visitor_send(bigint, bigint, text, text, text, text, boolean, jsonb) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION hummdesk_visitor_send(bigint, bigint, text, text, text, text, boolean, jsonb) TO hummdesk_app;

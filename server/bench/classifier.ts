@@ -41,7 +41,7 @@ export const classifierSection: Section = {
         },
       ],
       notes: [
-        "`evaluateClassifier(new BuiltinProvider(), loadClassifierDataset())` (server/src/ai/classifier-dataset.json), in the bench process.",
+        "`evaluateClassifier(new BuiltinProvider(), loadClassifierDataset())` (the tuning part, server/src/ai/eval/tuning-set.json), in the bench process.",
         `Mistakes: ${warm.mistakes.length}; the JSON report lists them.`,
       ],
       figures: {

@@ -88,7 +88,7 @@ export const KRAUTA_WEBSITE_TOKEN = "krauta-storefront-demo";
 export const KRAUTA_ADMIN = { email: "admin@k-rauta.example", password: "hummdesk-admin" };
 export const KRAUTA_AGENT = { email: "aino@k-rauta.example", password: "hummdesk-agent" };
 
-/** A distinct client address per simulated visitor (bench servers run with HUMMDESK_TRUST_PROXY=true, as behind
+/** A distinct client address per simulated visitor (bench servers trust one proxy hop, HUMMDESK_TRUST_PROXY=1, as behind
  * a load balancer), so the per-IP limits of the visitor API meter visitors, not the bench. */
 export function visitorAddress(index: number): string {
   return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;

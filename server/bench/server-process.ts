@@ -82,7 +82,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       LOG_LEVEL: "warn",
       // The load generator gives each simulated visitor its own address through X-Forwarded-For,
       // as a proxy in front of the servers would; a server not behind one must not trust it.
-      HUMMDESK_TRUST_PROXY: "true",
+      HUMMDESK_TRUST_PROXY: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -25,6 +25,11 @@ if (config.env === "development" && config.seed) {
     `  agents  aino@k-rauta.example, mikko@k-rauta.example, sanna@k-rauta.example / ${DEMO_AGENT_PASSWORD}`,
   );
 }
+if (app.seedCredentials.length > 0) {
+  // Printed once, to the terminal only (not the request log); they are not stored anywhere else.
+  lines.push("", "Demo tenant seeded with generated passwords (shown only now; change them after signing in):");
+  for (const credential of app.seedCredentials) lines.push(`  ${credential.email} / ${credential.password}`);
+}
 console.log(lines.join("\n"));
 
 let closing = false;

@@ -23,6 +23,7 @@ import {
   WidgetLocale,
   WidgetPosition,
 } from "./enums.ts";
+import { text, webUrl } from "./text.ts";
 
 export const LoginRequest = z.object({ email: z.email().max(255), password: z.string().min(1).max(200) });
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(512) });
@@ -46,7 +47,7 @@ export const ConversationListQuery = z.object({
   teamId: z.coerce.number().int().positive().optional(),
   inboxId: z.coerce.number().int().positive().optional(),
   priority: Priority.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -67,6 +68,7 @@ export const ConversationDetail = z.object({
     name: z.string().nullable(),
     email: z.string().nullable(),
     identifier: z.string().nullable(),
+    identifierVerified: z.boolean(),
     customAttributes: z.record(z.string(), z.unknown()),
   }),
   messages: z.array(Message),
@@ -74,7 +76,7 @@ export const ConversationDetail = z.object({
 });
 
 export const ReplyRequest = z.object({
-  content: z.string().trim().min(1).max(5000),
+  content: text().trim().min(1).max(5000),
   private: z.boolean().default(false),
   clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
@@ -85,7 +87,7 @@ export const AssignRequest = z
 export const StatusRequest = z.object({ status: ConversationStatus });
 export const PriorityRequest = z.object({ priority: Priority });
 
-export const DraftSendRequest = z.object({ content: z.string().trim().min(1).max(5000).optional() });
+export const DraftSendRequest = z.object({ content: text().trim().min(1).max(5000).optional() });
 
 export const AvailabilityRequest = z.object({ availability: Availability });
 
@@ -95,19 +97,25 @@ const Origin = z
   .regex(/^https?:\/\/[^/\s?#]+$/, "an origin is scheme://host[:port], e.g. https://shop.example.fi");
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb, e.g. #e30613");
 
+/** Business hours as an admin sends them: the stored shape, with bounded text and no NUL. */
+const BusinessHoursInput = BusinessHours.extend({
+  timezone: text().min(1).max(64),
+  days: z.record(text().max(8), z.object({ open: text().max(5), close: text().max(5) })),
+});
+
 /** The settable fields of an inbox, without defaults: an update changes only what it names. */
 const InboxFields = z.object({
-  name: z.string().trim().min(1).max(100),
-  websiteUrl: z.url().max(255).nullable(),
+  name: text().trim().min(1).max(100),
+  websiteUrl: webUrl(255).nullable(),
   allowedOrigins: z.array(Origin).max(50),
   color: Colour,
   position: WidgetPosition,
   locale: WidgetLocale,
-  greeting: z.partialRecord(WidgetLocale, z.string().max(500)),
+  greeting: z.partialRecord(WidgetLocale, text().max(500)),
   aiMode: AIMode,
   requireEmail: z.boolean(),
   enforceIdentity: z.boolean(),
-  businessHours: BusinessHours.nullable(),
+  businessHours: BusinessHoursInput.nullable(),
   replyTimeMinutes: z.number().int().min(1).max(10080),
   teamIds: z.array(z.number().int().positive()).max(50),
 });
@@ -132,18 +140,18 @@ export const InboxWithSecret = Inbox.extend({ hmacSecret: z.string() });
 export const SnippetResponse = z.object({ snippet: z.string(), websiteToken: z.string() });
 
 export const TeamCreateRequest = z.object({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().max(500).default(""),
+  name: text().trim().min(1).max(100),
+  description: text().max(500).default(""),
   categories: z.array(AICategory).default([]),
 });
 export const TeamMemberRequest = z.object({ userId: z.number().int().positive() });
 
 const ArticleFields = z.object({
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(20000),
+  title: text().trim().min(1).max(200),
+  body: text().trim().min(1).max(20000),
   language: Language,
   category: AICategory.nullable(),
-  url: z.url().max(500).nullable(),
+  url: webUrl(500).nullable(),
   published: z.boolean(),
 });
 export const ArticleCreateRequest = ArticleFields.extend({

@@ -105,6 +105,8 @@ export const Contact = z.object({
   name: z.string().nullable(),
   email: z.string().nullable(),
   identifier: z.string().nullable(),
+  /** Whether the identifier was proven with the inbox's HMAC; an unverified one is only a claim. */
+  identifierVerified: z.boolean(),
   customAttributes: Attributes,
   lastSeenAt: Timestamp.nullable(),
   createdAt: Timestamp,

@@ -4,4 +4,5 @@ export * from "./domain.ts";
 export * from "./enums.ts";
 export * from "./errors.ts";
 export * from "./realtime.ts";
+export * from "./text.ts";
 export * from "./widget-api.ts";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Citation, Inbox, Message } from "./domain.ts";
 import { ConversationStatus } from "./enums.ts";
+import { text } from "./text.ts";
 
 /** The public look of an inbox: what a widget may know, nothing more (no secret, no origins). */
 export const WidgetConfig = Inbox.pick({
@@ -32,18 +33,20 @@ export const VisitorTokenResponse = z.object({
   expiresAt: z.string(),
 });
 
+const CustomAttributes = z.record(text().max(64), z.union([text().max(1024), z.number(), z.boolean(), z.null()]));
+
 export const IdentifyRequest = z.object({
-  identifier: z.string().min(1).max(255),
-  identifierHash: z.string().max(128).optional(),
-  name: z.string().max(255).optional(),
+  identifier: text().min(1).max(255),
+  identifierHash: text().max(128).optional(),
+  name: text().max(255).optional(),
   email: z.email().max(255).optional(),
-  customAttributes: z.record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])).optional(),
+  customAttributes: CustomAttributes.optional(),
 });
 
 export const SetAttributesRequest = z.object({
-  name: z.string().max(255).optional(),
+  name: text().max(255).optional(),
   email: z.email().max(255).optional(),
-  customAttributes: z.record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])).optional(),
+  customAttributes: CustomAttributes.optional(),
 });
 
 export const VisitorMessagesQuery = z.object({
@@ -55,9 +58,12 @@ export const MAX_MESSAGE_LENGTH = 5000;
 
 export const SendMessageRequest = z.object({
   clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
-  content: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  content: text().trim().min(1).max(MAX_MESSAGE_LENGTH),
   /** Email captured before the first message, when the inbox asks for one. */
   email: z.email().max(255).optional(),
+  /** The visitor's browser or page language (BCP 47, e.g. "sv-FI"): the AI's language for a
+   * message too short to tell ("Hi"); anything but fi, sv or en is ignored. */
+  locale: z.string().max(35).optional(),
 });
 
 /** A message as the visitor sees it: no private notes, no internal ids of agents. */
@@ -94,7 +100,7 @@ export const SendMessageResponse = z.object({
   created: z.boolean(),
 });
 
-export const HandoffRequest = z.object({ reason: z.string().max(500).optional() });
+export const HandoffRequest = z.object({ reason: text().max(500).optional() });
 export const HandoffResponse = z.object({ conversation: VisitorConversation });
 
 export const VisitorCitation = Citation;

@@ -123,7 +123,9 @@ export function createSession(target: { baseUrl: string; websiteToken: string },
 
   const sender = createOutboxSender({
     outbox: () => state().outbox,
-    send: ({ clientMessageId, content, email }) => api.sendMessage({ clientMessageId, content, email }),
+    // The browser's language helps the AI answer a bare "Hi" in the visitor's language.
+    send: ({ clientMessageId, content, email }) =>
+      api.sendMessage({ clientMessageId, content, email, ...(globalThis.navigator?.language ? { locale: globalThis.navigator.language.slice(0, 35) } : {}) }),
     onAcknowledged({ clientMessageId }, { message, conversation }) {
       // Gone already: another tab's copy was acknowledged first, or the visitor was reset meanwhile.
       if (!state().outbox.some((held) => held.clientMessageId === clientMessageId)) return;

@@ -55,7 +55,11 @@ export function ConversationDetails({ open, agents, teams, myUserId, busy, now, 
           {contact.name ?? "Anonymous visitor"}
         </p>
         {contact.email && <p class="contact-line">{contact.email}</p>}
-        {contact.identifier && <p class="contact-line field-hint">Verified id {contact.identifier}</p>}
+        {contact.identifier && (
+          <p class="contact-line field-hint" data-testid="contact-identifier">
+            {contact.identifierVerified ? "Verified id" : "Unverified id (claimed by the visitor)"} {contact.identifier}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="details-sla">

@@ -59,7 +59,7 @@ describe("desk list", () => {
     const state = withList();
     const detail = {
       conversation: conversation({ id: 3 }),
-      contact: { id: 1, name: null, email: "liisa@example.fi", identifier: null, customAttributes: {} },
+      contact: { id: 1, name: null, email: "liisa@example.fi", identifier: null, identifierVerified: false, customAttributes: {} },
       messages: [message({ conversationId: 3, content: "Onko teillä lapioita?" })],
       latestDraft: null,
     };
@@ -71,7 +71,7 @@ describe("desk list", () => {
 describe("open conversation", () => {
   const detail = {
     conversation: conversation({ id: 1 }),
-    contact: { id: 1, name: "Matti", email: null, identifier: null, customAttributes: {} },
+    contact: { id: 1, name: "Matti", email: null, identifier: null, identifierVerified: false, customAttributes: {} },
     messages: [message({ id: 12 }), message({ id: 10 })],
     latestDraft: draft({ content: "Hei" }),
   };

@@ -5,6 +5,7 @@ import type { FastifyRequest } from "fastify";
 import { TokenError, type TokenService } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { HttpError, notFound, unauthorized } from "../http/http-error.ts";
+import { assertAccountActive } from "../tenant/account-status.ts";
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
 import type { AuthService } from "./auth-service.ts";
 
@@ -40,10 +41,13 @@ export function createAgentGuard(options: { db: Database; tokens: TokenService; 
     }
   }
 
+  /** The user's membership of the account (null: a stranger); a member of an inactive account gets 403. */
   async function membership(userId: number, accountId: number): Promise<AgentContext | null> {
     const tenant = createTenantService(db, accountId);
     const member = await tenant.getMembership(userId);
-    return member ? { userId, accountId, role: member.role, tenant } : null;
+    if (!member) return null;
+    assertAccountActive(accountId, member.accountStatus);
+    return { userId, accountId, role: member.role, tenant };
   }
 
   /** preHandler for `/api/v1/accounts/:accountId/...` routes, optionally requiring a role. */

@@ -110,7 +110,7 @@ describe("inboxes", () => {
     const direct = await api<{ snippet: string }>(testApp.url, "GET", `${who.base}/inboxes/${created.id}/snippet`, { token: who.agent.token, headers: forwarded });
     expect(direct.body.snippet).toContain(`"baseUrl":"${testApp.url}"`);
     // ... and behind one (HUMMDESK_TRUST_PROXY) the address is the one visitors' browsers use.
-    const proxiedApp = await startTestApp({ ai: { workers: 0 }, env: { HUMMDESK_TRUST_PROXY: "true" } });
+    const proxiedApp = await startTestApp({ ai: { workers: 0 }, env: { HUMMDESK_TRUST_PROXY: "1" } });
     try {
       const login = await api<{ accessToken: string }>(proxiedApp.url, "POST", "/api/v1/auth/login", { body: { email: "aino@k-rauta.example", password: "hummdesk-agent" } });
       const proxied = await api<{ snippet: string }>(

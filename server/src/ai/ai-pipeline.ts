@@ -39,11 +39,24 @@ export function providerFromConfig(config: Config): AIProvider {
 export function createAIPipeline(options: AIPipelineOptions) {
   const { db, hub, log } = options;
   const provider = options.provider ?? providerFromConfig(options.config);
-  const workers = Array.from({ length: options.workers ?? options.config.workers }, () => createWorker({ db, hub, log, provider, leaseSeconds: options.config.workerLeaseSeconds, ...options.worker }));
+  const workers = Array.from({ length: options.workers ?? options.config.workers }, () =>
+    createWorker({
+      db,
+      hub,
+      log,
+      provider,
+      leaseSeconds: options.config.workerLeaseSeconds,
+      maxTokens: options.config.ai.maxTokens,
+      perAccount: options.config.aiBudget.concurrency,
+      budget: options.config.aiBudget,
+      ...options.worker,
+    }),
+  );
 
-  const visitorHooks: Pick<VisitorServiceOptions, "messageJobKind" | "afterHandoff"> = {
-    // The job is committed with the message, or not at all (key `message:<id>`, payload {messageId}).
-    messageJobKind: MESSAGE_JOB,
+  const visitorHooks: Pick<VisitorServiceOptions, "messageJob" | "afterHandoff"> = {
+    // The job is committed with the message, or not at all (key `message:<id>`, payload {messageId, locale?}).
+    // A short delay lets a burst of messages (typed in a row) be answered once, together.
+    messageJob: { kind: MESSAGE_JOB, ...(options.config.ai.burstMs ? { delayMs: options.config.ai.burstMs } : {}) },
     async afterHandoff(accountId, conversationId) {
       const conversation = await createTenantService(db, accountId).getConversation(conversationId);
       const routed = await routeConversation(db, accountId, conversationId, conversation?.category ?? null);

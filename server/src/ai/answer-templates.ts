@@ -3,13 +3,14 @@ import type { WidgetLocale } from "@hummdesk/shared";
 
 export interface AnswerTemplates {
   opening: string;
-  moreInfo: (title: string, url: string) => string;
   closing: string;
   /** The only fitting article is written in another language: point to it, do not quote it. */
   foreignArticle: (title: string, articleLanguage: WidgetLocale) => string;
   noAnswer: (accountName: string) => string;
   greeting: string;
   thanks: string;
+  /** A bare "ok": acknowledged, nothing more asked. */
+  ack: string;
 }
 
 const LANGUAGE_NAMES: Record<WidgetLocale, Record<WidgetLocale, string>> = {
@@ -21,7 +22,6 @@ const LANGUAGE_NAMES: Record<WidgetLocale, Record<WidgetLocale, string>> = {
 export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
   fi: {
     opening: "Kiitos kysymyksestä!",
-    moreInfo: (title, url) => `Lisätietoja: ${title} – ${url}`,
     closing: "Jos tämä ei vastannut kysymykseesi, voin välittää keskustelun asiakaspalvelijallemme.",
     foreignArticle: (title, language) =>
       `Löysin aiheesta ohjeen, joka on kirjoitettu ${LANGUAGE_NAMES.fi[language]}: ”${title}”.`,
@@ -30,10 +30,10 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
       "asiakaspalvelullemme. Saat vastauksen mahdollisimman pian.",
     greeting: "Hei! Miten voin auttaa?",
     thanks: "Ole hyvä! Kerro, jos voin auttaa vielä jossain.",
+    ack: "Selvä! Kerro, jos voin auttaa vielä jossain.",
   },
   sv: {
     opening: "Tack för din fråga!",
-    moreInfo: (title, url) => `Läs mer: ${title} – ${url}`,
     closing: "Om det här inte svarade på din fråga kan jag koppla dig vidare till vår kundtjänst.",
     foreignArticle: (title, language) =>
       `Jag hittade en guide om det här, skriven ${LANGUAGE_NAMES.sv[language]}: ”${title}”.`,
@@ -42,10 +42,10 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
       `vidare till kundtjänsten på ${accountName}. Du får svar så snart som möjligt.`,
     greeting: "Hej! Hur kan jag hjälpa dig?",
     thanks: "Varsågod! Säg till om jag kan hjälpa till med något annat.",
+    ack: "Okej! Säg till om jag kan hjälpa till med något annat.",
   },
   en: {
     opening: "Thanks for your question!",
-    moreInfo: (title, url) => `More information: ${title} – ${url}`,
     closing: "If this doesn't answer your question, I can pass you to someone from our team.",
     foreignArticle: (title, language) =>
       `I found a help article about this, written ${LANGUAGE_NAMES.en[language]}: "${title}".`,
@@ -54,5 +54,6 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
       `this to the ${accountName} team. They'll get back to you as soon as possible.`,
     greeting: "Hi! How can I help you?",
     thanks: "You're welcome! Let me know if there's anything else I can help with.",
+    ack: "Alright! Let me know if there's anything else I can help with.",
   },
 };

@@ -5,7 +5,7 @@
 import { classifyMessage } from "./classify-message.ts";
 import { composeAnswer } from "./compose-answer.ts";
 import { sanitizeAnswer } from "./prompt.ts";
-import type { AIProvider, ClassificationResult, ClassifyInput, DraftInput, DraftResult } from "./provider.ts";
+import type { AIProvider, ClassificationResult, ClassifyInput, DraftInput, DraftOutcome, DraftResult } from "./provider.ts";
 import { streamWords } from "./stream-words.ts";
 
 export interface BuiltinProviderOptions {
@@ -37,6 +37,7 @@ export class BuiltinProvider implements AIProvider {
     signal?.throwIfAborted();
     const answer = composeAnswer(input);
     const text = sanitizeAnswer(answer.text, { secrets: this.#secrets });
-    return { citations: answer.citations, stream: streamWords(text, { delayMs: this.#delayMs, signal }) };
+    const outcome: DraftOutcome = { kind: answer.kind, grounded: answer.grounded, support: answer.support, citations: answer.citations };
+    return { citations: answer.citations, stream: streamWords(text, { delayMs: this.#delayMs, signal }), early: outcome, outcome: async () => outcome };
   }
 }

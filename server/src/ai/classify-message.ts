@@ -9,6 +9,7 @@ import { detectLanguage } from "./detect-language.ts";
 import { INTENT_CUES } from "./intent-cues.ts";
 import { type CompiledTerm, compileTerms, findHits, hitWeight } from "./lexicon-match.ts";
 import type { ClassificationResult, ClassifyInput } from "./provider.ts";
+import { smallTalk } from "./small-talk.ts";
 import { type Token, tokenize } from "./text-tokens.ts";
 
 const LOCALES: readonly WidgetLocale[] = ["fi", "sv", "en"];
@@ -99,7 +100,9 @@ function round(value: number): number {
 
 export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const history = input.history ?? [];
-  const guess = detectLanguage(input.text, input.fallbackLanguage, history);
+  const talk = smallTalk(input.text);
+  // "Hi", "Hej", "Moi": too short for the detector, but small-talk words tell their language.
+  const guess = talk?.language ? { language: talk.language, confidence: 0.7, usedFallback: false } : detectLanguage(input.text, input.fallbackLanguage, history);
   const primary = guess.language === "other" ? null : guess.language;
   const sentimentLanguage = primary ?? "en";
   const tokens: Token[] = tokenize(input.text, sentimentLanguage);

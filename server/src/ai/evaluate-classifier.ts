@@ -1,7 +1,7 @@
 /** Measures a provider's classification against a labelled set (tests and the benchmark report it). */
-import { readFileSync } from "node:fs";
 import { AICategory, Language, type WidgetLocale } from "@hummdesk/shared";
 import { z } from "zod";
+import { loadLabelledSet } from "./eval/labelled-set.ts";
 import type { AIProvider } from "./provider.ts";
 
 export const LabelledMessage = z.object({ text: z.string().min(1), language: Language, category: AICategory });
@@ -24,10 +24,10 @@ export interface ClassifierEvaluation {
   msPerMessage: number;
 }
 
-/** The labelled K-Rauta visitor messages kept beside this file. */
+/** The tuning part of the labelled K-Rauta visitor messages (eval/tuning-set.json): what the
+ * lexicons may be tuned on. The held-out part is read by the evaluation only (eval/README.md). */
 export function loadClassifierDataset(): LabelledMessage[] {
-  const raw = readFileSync(new URL("./classifier-dataset.json", import.meta.url), "utf8");
-  return z.array(LabelledMessage).parse(JSON.parse(raw));
+  return loadLabelledSet("tuning").map(({ text, language, category }) => ({ text, language, category }));
 }
 
 export async function evaluateClassifier(

@@ -3,7 +3,7 @@
  * an attempt whose lease expired can no longer write. */
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, type Executor, rowsOf, withAccount } from "../db/client.ts";
-import { jobs } from "../db/schema.ts";
+import { accounts, jobs } from "../db/schema.ts";
 
 export const MESSAGE_JOB = "ai.message";
 
@@ -24,14 +24,43 @@ export class StaleJobError extends Error {
 }
 
 /** Writes a job unless one with the same key exists (one message, one job). */
-export async function enqueueJob(tx: Executor, job: { accountId: number; kind: string; uniqueKey: string; payload: Record<string, unknown>; maxAttempts?: number }) {
+export async function enqueueJob(
+  tx: Executor,
+  job: { accountId: number; kind: string; uniqueKey: string; payload: Record<string, unknown>; maxAttempts?: number; delayMs?: number },
+) {
   await tx
     .insert(jobs)
-    .values({ accountId: job.accountId, kind: job.kind, uniqueKey: job.uniqueKey, payload: job.payload, maxAttempts: job.maxAttempts ?? 5 })
+    .values({
+      accountId: job.accountId,
+      kind: job.kind,
+      uniqueKey: job.uniqueKey,
+      payload: job.payload,
+      maxAttempts: job.maxAttempts ?? 5,
+      ...(job.delayMs ? { runAt: sql`now() + make_interval(secs => ${job.delayMs / 1000})` } : {}),
+    })
     .onConflictDoNothing({ target: [jobs.accountId, jobs.kind, jobs.uniqueKey] });
 }
 
-export async function claimJobs(db: Database, worker: string, leaseSeconds: number, limit: number): Promise<ClaimedJob[]> {
+/** Claims up to `limit` due jobs round robin across accounts, never more than `perAccount`
+ * running at once for one account (a tenant's flood cannot starve the others). A job of a
+ * suspended or cancelled account is failed here, never run. */
+export async function claimJobs(db: Database, worker: string, leaseSeconds: number, limit: number, perAccount = limit): Promise<ClaimedJob[]> {
+  const claimed = await claimDueJobs(db, worker, leaseSeconds, limit, perAccount);
+  const statuses = new Map<number, string | null>();
+  for (const accountId of new Set(claimed.map((j) => j.accountId))) {
+    const [row] = await withAccount(db, accountId, (tx) => tx.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId)));
+    statuses.set(accountId, row?.status ?? null);
+  }
+  const runnable: ClaimedJob[] = [];
+  for (const job of claimed) {
+    const status = statuses.get(job.accountId);
+    if (status === "active") runnable.push(job);
+    else await failJob(db, job, `account ${job.accountId} is ${status ?? "gone"}: its AI jobs do not run`, true, 0);
+  }
+  return runnable;
+}
+
+async function claimDueJobs(db: Database, worker: string, leaseSeconds: number, limit: number, perAccount: number): Promise<ClaimedJob[]> {
   const rows = rowsOf<{
     id: string | number;
     account_id: string | number;
@@ -40,7 +69,7 @@ export async function claimJobs(db: Database, worker: string, leaseSeconds: numb
     attempts: number;
     max_attempts: number;
     fence: number;
-  }>(await db.execute(sql`select * from hummdesk_claim_jobs(${worker}, ${leaseSeconds}, ${limit})`));
+  }>(await db.execute(sql`select * from hummdesk_claim_jobs(${worker}, ${leaseSeconds}, ${limit}, ${perAccount})`));
   return rows.map((r) => ({
     id: Number(r.id),
     accountId: Number(r.account_id),

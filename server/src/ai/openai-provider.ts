@@ -1,6 +1,7 @@
 /**
  * The provider for any OpenAI-compatible server (OpenAI, Azure, Ollama, vLLM) through the `openai`
- * package: structured-output classification checked with zod, and streamed drafts.
+ * package: structured-output classification checked with zod, and streamed structured drafts
+ * (answer text with [n] citation markers, hand-off and no-answer flags) judged when they end.
  */
 import { AICategory, type Citation, Language, Priority, Sentiment } from "@hummdesk/shared";
 import OpenAI from "openai";
@@ -19,9 +20,11 @@ import {
   type ClassificationResult,
   type ClassifyInput,
   type DraftInput,
+  type DraftOutcome,
   type DraftResult,
 } from "./provider.ts";
 import { createStreamSanitizer } from "./sanitize-answer.ts";
+import { ANSWER_JSON_SCHEMA, createAnswerExtractor, judgeModelAnswer } from "./structured-answer.ts";
 
 export interface OpenAIProviderOptions {
   apiKey: string;
@@ -41,6 +44,9 @@ export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
+/** An answer of about 120 words, with room for the JSON around it. */
+const DEFAULT_MAX_TOKENS = 500;
+const CLASSIFICATION_MAX_TOKENS = 200;
 
 const ModelClassification = z.object({
   language: Language,
@@ -90,6 +96,7 @@ export class OpenAIProvider implements AIProvider {
         {
           model: this.model,
           messages: buildClassificationMessages(input),
+          max_tokens: CLASSIFICATION_MAX_TOKENS,
           response_format: {
             type: "json_schema",
             json_schema: { name: "classification", strict: true, schema: CLASSIFICATION_JSON_SCHEMA },
@@ -130,22 +137,36 @@ export class OpenAIProvider implements AIProvider {
     try {
       chunks = await this.#client.chat.completions.create(
         // No temperature: reasoning models refuse any but the default, and every server has one.
-        { model: this.model, messages: buildDraftMessages(input), stream: true },
+        {
+          model: this.model,
+          messages: buildDraftMessages(input),
+          stream: true,
+          max_tokens: input.maxTokens ?? DEFAULT_MAX_TOKENS,
+          response_format: { type: "json_schema", json_schema: { name: "answer", strict: true, schema: ANSWER_JSON_SCHEMA } },
+        },
         { signal: requestSignal },
       );
     } catch (error) {
       if (isAbort(error)) throw error;
       throw toProviderError(error, this.#context);
     }
-    return { citations, stream: this.#deltas(chunks, idle, signal) };
+    let settle: (outcome: DraftOutcome) => void = () => {};
+    const settled = new Promise<DraftOutcome>((resolve) => {
+      settle = resolve;
+    });
+    const stream = this.#deltas(chunks, idle, signal, (raw, visible) => settle(judgeModelAnswer(raw, visible, passages)));
+    return { citations, stream, outcome: () => settled };
   }
 
   async *#deltas(
     chunks: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>,
     idle: AbortController,
     signal: AbortSignal | undefined,
+    onEnd: (raw: string, visible: string) => void,
   ): AsyncGenerator<string> {
     const sanitizer = createStreamSanitizer(answerSanitizeOptions(this.#secrets));
+    const extractor = createAnswerExtractor();
+    let visible = "";
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       clearTimeout(timer);
@@ -156,8 +177,12 @@ export class OpenAIProvider implements AIProvider {
       for await (const chunk of chunks) {
         arm();
         const delta = chunk.choices[0]?.delta?.content;
-        const safe = delta ? sanitizer.push(delta) : "";
-        if (safe) yield safe;
+        const text = delta ? extractor.push(delta) : "";
+        const safe = text ? sanitizer.push(text) : "";
+        if (safe) {
+          visible += safe;
+          yield safe;
+        }
       }
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -171,7 +196,11 @@ export class OpenAIProvider implements AIProvider {
     if (signal?.aborted) throw signal.reason;
     if (idle.signal.aborted) throw this.#stalled();
     const rest = sanitizer.flush();
-    if (rest) yield rest;
+    if (rest) {
+      visible += rest;
+      yield rest;
+    }
+    onEnd(extractor.raw, visible);
   }
 
   #stalled(): AIProviderError {

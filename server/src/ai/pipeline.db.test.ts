@@ -93,17 +93,16 @@ describe("built-in provider on the demo tenant", () => {
     agentWs.close();
   });
 
-  test("asking for a person stops the AI in that conversation and tells the visitor", async () => {
+  test("asking for a person hands the conversation over for real: flagged, AI off, the visitor told, no AI draft or answer", async () => {
     t = await startTestApp({ ai: { workers: 1, worker: fast } });
     const { token, socket } = await visitorWithSocket(t);
     const message = await ask(t, token, "Haluan puhua oikean ihmisen kanssa, asiakaspalvelija kiitos");
-    await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "system");
-    const draft = await waitForDraft(t, message.conversationId);
+    const note = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "system");
+    expect(String(note.data.content)).toContain("Siirrän keskustelun");
     const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
     expect(await tenant.getConversation(message.conversationId)).toMatchObject({ handoffRequested: true, aiEnabled: false });
-    // The draft is for agents only: no AI message reaches the visitor.
-    expect(draft.sentMessageId).toBeNull();
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await tenant.getLatestDraft(message.conversationId)).toBeNull();
     expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "ai")).toBe(false);
     expect(socket.frames.some((f) => f.type === "ai.answer.delta")).toBe(false);
     socket.close();
@@ -131,6 +130,98 @@ describe("built-in provider on the demo tenant", () => {
   });
 });
 
+describe("evidence-gated answers (issue 10)", () => {
+  test("the returns question about a drill gets the 30-day returns answer, citing only the returns article", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast } });
+    const { token, socket } = await visitorWithSocket(t);
+    const message = await ask(t, token, "Hei! Miten palautus toimii? Ostin porakoneen viime viikolla.");
+    const aiMessage = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "ai", 15_000);
+    expect(String(aiMessage.data.content)).toContain("30 päivän");
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    const articles = await tenant.listArticles();
+    const cited = (aiMessage.data.citations as { articleId: number }[]).map((c) => articles.find((a) => a.id === c.articleId));
+    expect(cited.map((a) => [a?.language, a?.category])).toEqual([["fi", "returns_refunds"]]);
+    expect(await tenant.getConversation(message.conversationId)).toMatchObject({ handoffRequested: false, aiEnabled: true });
+    socket.close();
+  });
+
+  test("Hi, Hej, Moi and thanks get a short reply in their own language and are never handed off", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast } });
+    const { token, socket } = await visitorWithSocket(t);
+    let conversationId = 0;
+    const replies: string[] = [];
+    for (const [text, reply] of [
+      ["Hi", "Hi! How can I help you?"],
+      ["Hej", "Hej! Hur kan jag hjälpa dig?"],
+      ["Moi", "Hei! Miten voin auttaa?"],
+      ["Thanks, that helped!", "You're welcome!"],
+    ] as const) {
+      const seen = socket.frames.length;
+      conversationId = (await ask(t, token, text)).conversationId;
+      const answer = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "ai" && socket.frames.indexOf(f) >= seen, 15_000);
+      replies.push(String(answer.data.content));
+      expect(String(answer.data.content).startsWith(reply)).toBe(true);
+    }
+    expect(replies).toHaveLength(4);
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    expect(await tenant.getConversation(conversationId)).toMatchObject({ handoffRequested: false, aiEnabled: true });
+    expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "system")).toBe(false);
+    socket.close();
+  });
+
+  test("a question the articles cannot answer is not auto-sent: the draft waits for an agent, the hand-off is real, and the AI drafts no more", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast } });
+    const { token, socket } = await visitorWithSocket(t);
+    const message = await ask(t, token, "Do you sell kayaks and canoes for sea paddling?");
+    const note = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "system", 15_000);
+    expect(String(note.data.content)).toContain("customer service team");
+    const draft = await waitForDraft(t, message.conversationId);
+    expect(draft.sentMessageId).toBeNull();
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    const conversation = await tenant.getConversation(message.conversationId);
+    expect(conversation).toMatchObject({ handoffRequested: true, aiEnabled: false });
+    expect(conversation?.teamId).not.toBeNull();
+    // After the hand-off the people answer: a new question gets no AI draft.
+    const next = await ask(t, token, "What are your opening hours on Sunday?");
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await tenant.listDrafts(message.conversationId)).map((d) => d.messageId)).toEqual([message.id]);
+    expect(next.conversationId).toBe(message.conversationId);
+    expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "ai")).toBe(false);
+    socket.close();
+  });
+
+  test("an inbox with the AI off: no classification, no draft; the conversation still reaches a team", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast } });
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    await tenant.updateInbox(t.seeded.krauta.inboxId, { aiMode: "off" });
+    const { token, socket } = await visitorWithSocket(t);
+    const message = await ask(t, token, "Miten palautus toimii?");
+    const start = Date.now();
+    while ((await ownerQuery<{ status: string }>(t.database, `select status from jobs where payload->>'messageId' = '${message.id}'`))[0]?.status !== "done") {
+      if (Date.now() - start > 10_000) throw new Error("the job never finished");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await tenant.getLatestClassification(message.conversationId)).toBeNull();
+    expect(await tenant.getLatestDraft(message.conversationId)).toBeNull();
+    expect((await tenant.getConversation(message.conversationId))?.teamId).not.toBeNull();
+    socket.close();
+  });
+
+  test("a burst of messages inside the window is answered once, together", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast }, env: { HUMMDESK_AI_BURST_MS: "2500" } });
+    const { token, socket } = await visitorWithSocket(t);
+    const first = await ask(t, token, "Hei!");
+    const second = await ask(t, token, "Miten palautus toimii? Ostin porakoneen viime viikolla.");
+    const aiMessage = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "ai", 15_000);
+    expect(String(aiMessage.data.content)).toContain("30 päivän");
+    await new Promise((r) => setTimeout(r, 1000));
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    expect((await tenant.listDrafts(first.conversationId)).map((d) => d.messageId)).toEqual([second.id]);
+    expect(socket.frames.filter((f) => f.type === "message.created" && f.data.senderType === "ai")).toHaveLength(1);
+    socket.close();
+  });
+});
+
 describe("openai provider against a local OpenAI-compatible server", () => {
   const openai = (url: string, extra: Partial<ConstructorParameters<typeof OpenAIProvider>[0]> = {}) =>
     new OpenAIProvider({ apiKey: "sk-test-local", baseUrl: url, model: "test-model", timeoutMs: 2000, maxRetries: 0, secrets: [TEST_SECRET], ...extra });
@@ -139,19 +230,46 @@ describe("openai provider against a local OpenAI-compatible server", () => {
     model = await startOpenAICompatibleServer({ mode: "ok", tokenDelayMs: 2 });
     t = await startTestApp({ ai: { workers: 1, worker: fast, provider: openai(model.url) } });
     const { token, socket } = await visitorWithSocket(t);
+    const agentLogin = await api<{ accessToken: string }>(t.url, "POST", "/api/v1/auth/login", { body: { email: "admin@k-rauta.example", password: "hummdesk-admin" } });
+    const agentWs = await TestSocket.open(t.url, "/api/v1/ws");
+    agentWs.send({ type: "auth", token: agentLogin.body.accessToken, accountId: t.seeded.krauta.accountId });
+    await agentWs.waitFor((f) => f.type === "ready");
     const message = await ask(t, token, "Hej! Hur länge har jag returrätt på en borrmaskin?");
-    await socket.waitFor((f) => f.type === "ai.answer.completed", 15_000);
+    // A model's answer is judged when it ends: the visitor gets the finished, checked message.
+    const aiMessage = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "ai", 15_000);
     const draft = await waitForDraft(t, message.conversationId);
     expect(draft.model).toBe("openai:test-model");
-    const deltas = socket.frames.filter((f) => f.type === "ai.answer.delta" && f.data.draftId === draft.id);
+    const deltas = agentWs.frames.filter((f) => f.type === "ai.answer.delta" && f.data.draftId === draft.id);
     expect(deltas.map((f) => f.data.text).join("")).toBe(draft.content);
-    expect(draft.content.length).toBeGreaterThan(10);
+    expect(aiMessage.data.content).toBe(draft.content);
+    expect(draft.content).toContain("30 dagar");
+    // Only the article the answer cites by its [n] marker is cited.
+    const articles = await createTenantService(t.database.db, t.seeded.krauta.accountId).listArticles();
+    expect(draft.citations.map((c) => articles.find((a) => a.id === c.articleId)?.category)).toEqual(["returns_refunds"]);
+    const body = model.requests.find((r) => JSON.stringify(r.body).includes('"stream":true'))?.body as { max_tokens?: number; response_format?: { json_schema?: { name?: string } } };
+    expect(body.max_tokens).toBeGreaterThan(0);
+    expect(body.response_format?.json_schema?.name).toBe("answer");
+    agentWs.close();
     const classification = await createTenantService(t.database.db, t.seeded.krauta.accountId).getLatestClassification(message.conversationId);
     expect(classification?.model).toBe("openai:test-model");
     expect(classification?.language).toBe("sv");
     // The visitor text and the articles reached the model only as delimited data.
     const drafted = model.requests.find((r) => JSON.stringify(r.body).includes('"stream":true'));
     expect(JSON.stringify(drafted?.body)).toContain("borrmaskin");
+    socket.close();
+  });
+
+  test("a model answer with a number no cited article holds is not auto-sent; the conversation is handed off", async () => {
+    model = await startOpenAICompatibleServer({ mode: "ok", answer: { answer: "You can return the drill within 45 days [1]." } });
+    t = await startTestApp({ ai: { workers: 1, worker: fast, provider: openai(model.url) } });
+    const { token, socket } = await visitorWithSocket(t);
+    const message = await ask(t, token, "How long do I have to return a drill?");
+    await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "system", 15_000);
+    const draft = await waitForDraft(t, message.conversationId);
+    expect(draft.content).toContain("45 days");
+    expect(draft.sentMessageId).toBeNull();
+    expect(await createTenantService(t.database.db, t.seeded.krauta.accountId).getConversation(message.conversationId)).toMatchObject({ handoffRequested: true });
+    expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "ai")).toBe(false);
     socket.close();
   });
 

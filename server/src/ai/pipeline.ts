@@ -1,7 +1,8 @@
-/** The AI job for one visitor message: classify -> route -> draft (streamed, grounded, cited) ->
- * in auto_reply, answer the visitor. Every write checks the job's fence; a retried job reuses the
- * message's one draft. */
-import type { Conversation, Inbox, Message, Priority } from "@hummdesk/shared";
+/** The AI job for one visitor message (or a burst of them): classify -> route -> draft (streamed,
+ * grounded, cited) -> in auto_reply, answer the visitor when the draft clears the evidence gate,
+ * else hand the conversation to people for real. Every write checks the job's fence; a retried
+ * job reuses the message's one draft. */
+import type { AICategory, Conversation, Inbox, Language, Message, Priority } from "@hummdesk/shared";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
@@ -9,18 +10,24 @@ import { answerCompleted, conversationUpdated, messageCreated } from "../realtim
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
 import { failedText, handoffText } from "./handoff-text.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
-import type { AIProvider, ClassificationResult } from "./provider.ts";
+import type { AIProvider, ClassificationResult, DraftOutcome } from "./provider.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
 import { routeConversation } from "./route-conversation.ts";
 
-/** Below this confidence the AI does not answer the visitor on its own. */
-export const MIN_CONFIDENCE = 0.35;
+/** An answer is sent to the visitor on its own only with at least this support (the share of
+ * the question's weighted terms the quoted article holds), calibrated on the tuning part of the
+ * labelled set (`pnpm eval`); below it the draft waits for an agent and the team takes over. */
+export const AUTO_REPLY_MIN_SUPPORT = 0.45;
+/** Messages the AI reads of a conversation: the latest, however long it has grown. */
+const HISTORY_LIMIT = 40;
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, medium: 1, high: 2, urgent: 3 };
 
 export interface PipelineContext {
   db: Database;
   hub: RealtimeHub;
   log: FastifyBaseLogger;
+  /** Upper bound on a model answer, in tokens. */
+  maxTokens?: number;
 }
 
 interface Loaded {
@@ -30,6 +37,8 @@ interface Loaded {
   inbox: Inbox;
   visitorId: string | null;
   accountName: string;
+  /** The latest messages up to the job's message, oldest first. */
+  recent: Message[];
 }
 
 async function load(ctx: PipelineContext, job: ClaimedJob): Promise<Loaded | null> {
@@ -43,17 +52,30 @@ async function load(ctx: PipelineContext, job: ClaimedJob): Promise<Loaded | nul
     if (!conversation || !inbox) return null;
     const visitorId = await t.getContactVisitor(conversation.contactId);
     const accountName = (await t.getAccount())?.name ?? "";
-    return { tenant, message, conversation, inbox, visitorId, accountName };
+    const recent = await t.getRecentMessages(conversation.id, { limit: HISTORY_LIMIT });
+    return { tenant, message, conversation, inbox, visitorId, accountName, recent };
   });
 }
 
-async function classify(ctx: PipelineContext, job: ClaimedJob, provider: AIProvider, l: Loaded): Promise<{ result: ClassificationResult; conversation: Conversation }> {
-  const history = (await l.tenant.getConversationMessages(l.conversation.id))
-    .filter((m) => m.senderType === "contact" && m.id < l.message.id)
-    .map((m) => m.content)
-    .slice(-5);
+/** The visitor messages nobody has answered yet, up to the job's message: a burst is one question. */
+function unansweredVisitorMessages(l: Loaded, answeredUpTo: number): Message[] {
+  const upTo = l.recent.filter((m) => m.id <= l.message.id);
+  const lastReply = Math.max(answeredUpTo, ...upTo.filter((m) => m.senderType !== "contact" && m.messageType === "outgoing").map((m) => m.id));
+  const pending = upTo.filter((m) => m.senderType === "contact" && m.id > lastReply);
+  return pending.length > 0 ? pending : [l.message];
+}
+
+async function classify(
+  ctx: PipelineContext,
+  job: ClaimedJob,
+  provider: AIProvider,
+  l: Loaded,
+  question: string,
+  earlier: string[],
+): Promise<{ result: ClassificationResult; conversation: Conversation }> {
   const started = Date.now();
-  const result = await provider.classify({ text: l.message.content, history, fallbackLanguage: l.inbox.locale });
+  const fallbackLanguage = visitorLocale(job) ?? l.inbox.locale;
+  const result = await provider.classify({ text: question, history: earlier, fallbackLanguage });
   const latencyMs = Date.now() - started;
   const conversation = await l.tenant.transaction(async (t) => {
     await assertFence(t.executor, job);
@@ -72,7 +94,6 @@ async function classify(ctx: PipelineContext, job: ClaimedJob, provider: AIProvi
     const priority = PRIORITY_RANK[result.priority] > PRIORITY_RANK[current.priority] ? result.priority : current.priority;
     // A higher priority tightens the first-reply target, unless the visitor already has a reply.
     const sla = priority !== current.priority && !current.firstRepliedAt ? (await t.listSLAPolicies()).find((p) => p.priority === priority) : undefined;
-    const handoff = result.handoffRequested || result.confidence < MIN_CONFIDENCE || result.sentiment === "negative";
     return (await t.updateConversation(l.conversation.id, {
       language: result.language,
       category: result.category,
@@ -80,36 +101,78 @@ async function classify(ctx: PipelineContext, job: ClaimedJob, provider: AIProvi
       aiConfidence: result.confidence,
       priority,
       ...(sla ? { firstReplyDueAt: new Date(Date.parse(current.createdAt) + sla.firstResponseMinutes * 60_000).toISOString() } : {}),
-      ...(handoff && !current.handoffRequested ? { handoffRequested: true, aiEnabled: false } : {}),
     }))!;
   });
   await ctx.hub.publish(conversationUpdated(conversation, l.visitorId));
   return { result, conversation };
 }
 
-/** Tells the visitor (once) that a person takes over, and the team through the conversation. */
-async function announceHandoff(ctx: PipelineContext, job: ClaimedJob, l: Loaded, conversation: Conversation, text: string) {
-  const { message, created } = await l.tenant.transaction(async (t) => {
+/** The browser's language the widget sent with the message, when it is one we write. */
+function visitorLocale(job: ClaimedJob): "fi" | "sv" | "en" | null {
+  const locale = String(job.payload.locale ?? "").slice(0, 2).toLowerCase();
+  return locale === "fi" || locale === "sv" || locale === "en" ? locale : null;
+}
+
+/** A person takes over, for real: the conversation is flagged (the desk's badge), the AI stops,
+ * it is routed to a team and an agent, and in auto_reply the visitor is told (once). */
+async function handOff(ctx: PipelineContext, job: ClaimedJob, l: Loaded, category: AICategory | null, language: Language | null): Promise<Conversation> {
+  const announce = l.inbox.aiMode === "auto_reply";
+  const { conversation, note } = await l.tenant.transaction(async (t) => {
     await assertFence(t.executor, job);
-    return t.createMessage({
-      conversationId: conversation.id,
+    const current = (await t.getConversation(l.conversation.id))!;
+    if (current.handoffRequested && !current.aiEnabled) return { conversation: current, note: null };
+    const updated = (await t.updateConversation(l.conversation.id, { handoffRequested: true, aiEnabled: false, status: "open" }))!;
+    if (!announce) return { conversation: updated, note: null };
+    const { message, created } = await t.createMessage({
+      conversationId: l.conversation.id,
       senderType: "system",
       messageType: "activity",
-      content: text,
+      content: handoffText(language, visitorLocale(job) ?? l.inbox.locale),
       clientMessageId: `handoff-${l.message.id}`,
     });
+    return { conversation: updated, note: created ? message : null };
   });
-  if (created) await ctx.hub.publish(messageCreated(conversation, message, l.visitorId));
+  if (note) await ctx.hub.publish(messageCreated(conversation, note, l.visitorId));
+  await ctx.hub.publish(conversationUpdated(conversation, l.visitorId));
+  const routed = conversation.assigneeId === null ? await routeConversation(ctx.db, job.accountId, conversation.id, category) : null;
+  if (routed) await ctx.hub.publish(conversationUpdated(routed, l.visitorId));
+  return routed ?? conversation;
+}
+
+/** Whether a finished draft may go to the visitor without an agent. */
+export function mayAutoSend(outcome: DraftOutcome): boolean {
+  if (outcome.kind === "small_talk") return true;
+  return outcome.kind === "answer" && outcome.grounded && outcome.support >= AUTO_REPLY_MIN_SUPPORT && (outcome.unsupportedNumbers ?? []).length === 0;
 }
 
 export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, provider: AIProvider): Promise<void> {
   const l = await load(ctx, job);
   if (l?.message.senderType !== "contact") return;
+  // An agent asked for this draft: it is written whatever the inbox mode, and never auto-sent.
+  const agentRequested = job.payload.requestedBy != null;
+  // A newer visitor message is waiting: its job answers this one too (a burst is answered once).
+  if (!agentRequested && l.recent.some((m) => m.senderType === "contact" && m.id > l.message.id)) return;
   const existingDraft = await l.tenant.getLatestDraft(l.conversation.id);
   const finished = existingDraft?.messageId === l.message.id && existingDraft.status !== "streaming";
-  if (finished) return;
+  if (finished && !agentRequested) return;
 
-  const { result, conversation: classified } = await classify(ctx, job, provider, l);
+  // AI off: no classification, no draft; the conversation still reaches a team.
+  if (l.inbox.aiMode === "off" && !agentRequested) {
+    if (l.conversation.assigneeId === null) {
+      const routed = await routeConversation(ctx.db, job.accountId, l.conversation.id, l.conversation.category);
+      if (routed) await ctx.hub.publish(conversationUpdated(routed, l.visitorId));
+    }
+    return;
+  }
+  // After a hand-off the people answer; the AI drafts again only when an agent asks.
+  const handedOff = l.conversation.handoffRequested && !l.conversation.aiEnabled;
+  if (handedOff && !agentRequested) return;
+
+  const answeredUpTo = existingDraft && existingDraft.messageId !== l.message.id ? existingDraft.messageId : 0;
+  const pending = unansweredVisitorMessages(l, answeredUpTo);
+  const question = pending.map((m) => m.content).join("\n");
+  const earlier = l.recent.filter((m) => m.senderType === "contact" && m.id < (pending[0]?.id ?? l.message.id)).map((m) => m.content).slice(-5);
+  const { result, conversation: classified } = await classify(ctx, job, provider, l, question, earlier);
   let conversation = classified;
   if (conversation.assigneeId === null) {
     const routed = await routeConversation(ctx.db, job.accountId, conversation.id, result.category);
@@ -118,12 +181,17 @@ export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, p
       await ctx.hub.publish(conversationUpdated(routed, l.visitorId));
     }
   }
-  const handedOff = conversation.handoffRequested && !l.conversation.handoffRequested;
-  if (handedOff && l.inbox.aiMode === "auto_reply") await announceHandoff(ctx, job, l, conversation, handoffText(result.language, l.inbox.locale));
-  if (l.inbox.aiMode === "off") return;
+  // Asking for a person, or an angry message: people take over, no AI answer.
+  const angry = result.sentiment === "negative" && PRIORITY_RANK[result.priority] >= PRIORITY_RANK.high;
+  if ((result.handoffRequested || angry) && !agentRequested) {
+    await handOff(ctx, job, l, result.category, result.language);
+    return;
+  }
 
-  const toVisitor = l.inbox.aiMode === "auto_reply" && conversation.aiEnabled;
-  await streamDraft(ctx, job, provider, l, conversation, result, toVisitor);
+  const autoReply = l.inbox.aiMode === "auto_reply" && conversation.aiEnabled && !agentRequested;
+  const outcome = await streamDraft(ctx, job, provider, l, conversation, result, pending, autoReply);
+  // Whenever the AI does not answer the visitor itself, a person does: a real hand-off.
+  if (autoReply && !outcome.sent) await handOff(ctx, job, l, result.category, result.language);
 }
 
 async function streamDraft(
@@ -133,11 +201,14 @@ async function streamDraft(
   l: Loaded,
   conversation: Conversation,
   result: ClassificationResult,
-  toVisitor: boolean,
-) {
-  const passages = await retrievePassages(l.tenant, provider, ctx.log, l.message.content, result.language, { category: result.category });
-  const history = (await l.tenant.getConversationMessages(conversation.id))
-    .filter((m) => m.id < l.message.id && m.messageType !== "activity")
+  pendingMessages: Message[],
+  autoReply: boolean,
+): Promise<{ sent: boolean }> {
+  const question = pendingMessages.map((m) => m.content).join("\n");
+  const firstPending = pendingMessages[0]?.id ?? l.message.id;
+  const passages = await retrievePassages(l.tenant, provider, ctx.log, question, result.language, { category: result.category });
+  const history = l.recent
+    .filter((m) => m.id < firstPending && m.messageType !== "activity")
     .slice(-8)
     .map((m) => ({ role: m.senderType === "contact" ? ("visitor" as const) : m.senderType === "ai" ? ("ai" as const) : ("agent" as const), content: m.content }));
   const { draft } = await l.tenant.transaction(async (t) => {
@@ -148,7 +219,17 @@ async function streamDraft(
     return saved;
   });
 
-  const answer = await provider.draft({ question: l.message.content, language: result.language, passages, history, accountName: l.accountName });
+  const answer = await provider.draft({
+    question,
+    language: result.language,
+    passages,
+    history,
+    accountName: l.accountName,
+    ...(ctx.maxTokens ? { maxTokens: ctx.maxTokens } : {}),
+  });
+  // Known before streaming (built-in): a sendable answer streams to the visitor live. A model's
+  // verdict comes at the end: the visitor then gets the finished message only.
+  const live = autoReply && answer.early !== undefined && mayAutoSend(answer.early);
   let text = "";
   let pending = "";
   let index = 0;
@@ -167,7 +248,7 @@ async function streamDraft(
       draftId: draft.id,
       index: index++,
       text: chunk,
-      visitor: toVisitor,
+      visitor: live,
     });
   };
   for await (const piece of answer.stream) {
@@ -178,23 +259,25 @@ async function streamDraft(
     if (index === 0 || pending.length >= 400 || Date.now() - lastFlush >= 30) await flush();
   }
   await flush();
+  const outcome = await answer.outcome();
+  const send = autoReply && mayAutoSend(outcome);
 
   const final = await l.tenant.transaction(async (t) => {
     await assertFence(t.executor, job);
-    const sent = toVisitor
+    const sent = send
       ? await t.createMessage({
           conversationId: conversation.id,
           senderType: "ai",
           senderName: `${l.accountName} AI`,
           messageType: "outgoing",
           content: text,
-          citations: answer.citations,
+          citations: outcome.citations,
           clientMessageId: `ai-draft-${draft.id}`,
         })
       : null;
     const updated = await t.updateDraft(draft.id, {
       content: text,
-      citations: answer.citations,
+      citations: outcome.citations,
       status: "ready",
       sentMessageId: sent?.message.id ?? null,
     });
@@ -204,11 +287,12 @@ async function streamDraft(
   if (final.sent?.created) await ctx.hub.publish(messageCreated(conversation, final.sent.message, l.visitorId));
   if (final.touched) await ctx.hub.publish(conversationUpdated(final.touched, l.visitorId));
   await ctx.hub.publish(
-    answerCompleted(conversation, { id: draft.id, content: text, citations: answer.citations }, l.visitorId, {
+    answerCompleted(conversation, { id: draft.id, content: text, citations: outcome.citations }, l.visitorId, {
       ...(final.sent ? { messageId: final.sent.message.id } : {}),
-      visitor: toVisitor,
+      visitor: live || send,
     }),
   );
+  return { sent: send };
 }
 
 /** After the last failed attempt: the draft is marked failed and nobody is left waiting silently. */

@@ -26,7 +26,11 @@ export interface Passage {
   body: string;
   url: string | null;
   language: Language;
+  category?: AICategory | null;
+  /** The ranker's score: compares passages of one question only. */
   score: number;
+  /** 0..1: the share of the question's weighted terms the article contains (evidence). */
+  support?: number;
 }
 
 export interface DraftInput {
@@ -36,12 +40,37 @@ export interface DraftInput {
   passages: Passage[];
   history: { role: "visitor" | "agent" | "ai"; content: string }[];
   accountName: string;
+  /** Upper bound on the answer's length in model tokens. */
+  maxTokens?: number;
+}
+
+/** answer: grounded in articles; small_talk: a reply in kind; no_answer / handoff: the text
+ * tells the visitor the team takes over. */
+export type DraftKind = "answer" | "small_talk" | "no_answer" | "handoff";
+
+/** What a finished draft is worth: the pipeline auto-sends only what clears the evidence gate. */
+export interface DraftOutcome {
+  kind: DraftKind;
+  /** True when the answer rests on knowledge-base articles. */
+  grounded: boolean;
+  /** 0..1: the evidence behind the answer (small talk: 1). */
+  support: number;
+  /** The articles the answer used. */
+  citations: Citation[];
+  /** Numbers in the answer that no cited article contains (never auto-sent when non-empty). */
+  unsupportedNumbers?: string[];
 }
 
 export interface DraftResult {
+  /** The articles offered to the answer; `outcome().citations` are those it used. */
   citations: Citation[];
   /** The answer in pieces; joined they are the whole answer. Iterate once. */
   stream: AsyncIterable<string>;
+  /** Known before streaming (the built-in provider composes first): lets the pipeline stream a
+   * sendable answer to the visitor live. */
+  early?: DraftOutcome;
+  /** The verdict, after the stream has been read to its end. */
+  outcome(): Promise<DraftOutcome>;
 }
 
 export interface AIProvider {

@@ -1,54 +1,74 @@
-/** Knowledge-base retrieval. Full-text search in PostgreSQL: each article is matched with its own
- * language's configuration (finnish, swedish, english); any shared lexeme counts (OR), ranked by
- * ts_rank_cd, the visitor's language first. Where pgvector and an embeddings model exist, the
- * nearest articles by cosine distance join in and both lists are fused by reciprocal rank.
- * Always filtered by account (and by RLS). */
+/** Knowledge-base retrieval: the account's published articles ranked by `rankArticles` (BM25F
+ * over example questions, title and body, the visitor's language first, the classified category as
+ * a tie-break). Where pgvector and an embeddings model exist, the nearest articles by cosine
+ * distance join in and both lists are fused by reciprocal rank. Always filtered by account (and by
+ * RLS). */
 import { createHash } from "node:crypto";
 import type { AICategory, Language } from "@hummdesk/shared";
 import { sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "../db/client.ts";
 import type { Passage } from "./provider.ts";
+import { type RankableArticle, type RankedArticle, rankArticles } from "./rank-articles.ts";
 
 const CANDIDATES = 20;
 /** Reciprocal-rank-fusion constant: ranks matter, raw scores of the two lists need not compare. */
 const RRF_K = 60;
+/** Articles ranked per question: a help centre, not a document store. */
+const MAX_ARTICLES = 2000;
 
-type ArticleRow = { id: string | number; title: string; body: string; url: string | null; language: Language; score: number };
-const toPassage = (r: ArticleRow, score = Number(r.score)): Passage => ({
-  articleId: Number(r.id),
-  title: r.title,
-  body: r.body,
-  url: r.url,
-  language: r.language,
+type ArticleRow = {
+  id: string | number;
+  title: string;
+  body: string;
+  url: string | null;
+  language: Language;
+  category: AICategory | null;
+  questions: unknown;
+};
+
+const toPassage = (r: RankedArticle, score = r.score): Passage => ({
+  articleId: r.article.id,
+  title: r.article.title,
+  body: r.article.body,
+  url: r.article.url,
+  language: r.article.language,
+  category: r.article.category,
   score,
+  support: r.support,
 });
 
-/** The classified category of the question lifts articles of that category above mere word
- * overlap (inflected words and compounds make plain overlap a weak signal in Finnish). */
+/** The classified category of the question breaks near ties between articles. */
 export interface SearchHints {
   category?: AICategory | null;
 }
 
-export async function searchArticles(tx: Executor, accountId: number, query: string, language: Language, limit = 4, hints: SearchHints = {}): Promise<Passage[]> {
-  return (await fullTextCandidates(tx, accountId, query, language, limit, hints)).map((r) => toPassage(r));
+async function publishedArticles(tx: Executor, accountId: number): Promise<RankableArticle[]> {
+  // `questions` is read through to_jsonb so the query also runs where that column is absent.
+  const rows = rowsOf<ArticleRow>(
+    await tx.execute(sql`
+      select a.id, a.title, a.body, a.url, a.language, a.category, to_jsonb(a) -> 'questions' as questions
+      from knowledge_base_articles a
+      where a.account_id = ${accountId} and a.published
+      order by a.id
+      limit ${MAX_ARTICLES}`),
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: r.title,
+    body: r.body,
+    url: r.url,
+    language: r.language,
+    category: r.category,
+    questions: Array.isArray(r.questions) ? r.questions.filter((q): q is string => typeof q === "string") : [],
+  }));
 }
 
-async function fullTextCandidates(tx: Executor, accountId: number, query: string, language: Language, limit: number, hints: SearchHints): Promise<ArticleRow[]> {
-  const text = query.slice(0, 1000);
-  // Each lexeme of four letters or more also matches as a prefix ('palaut' finds 'palautuks').
-  return rowsOf<ArticleRow>(
-    await tx.execute(sql`
-      select a.id, a.title, a.body, a.url, a.language,
-             ts_rank(a.search_vector, q.query) + case when a.category::text = ${hints.category ?? ""} then 0.3 else 0 end as score
-      from knowledge_base_articles a
-      cross join lateral (
-        select nullif(regexp_replace(replace(plainto_tsquery(hummdesk_ts_config(a.language::text), ${text})::text, ' & ', ' | '),
-                                     '''([^'']{4,})''', '''\\1'':*', 'g'), '')::tsquery as query
-      ) q
-      where a.account_id = ${accountId} and a.published and q.query is not null and a.search_vector @@ q.query
-      order by (a.language::text = ${language}) desc, score desc, a.id
-      limit ${limit}`),
-  );
+async function ranked(tx: Executor, accountId: number, query: string, language: Language, limit: number, hints: SearchHints): Promise<RankedArticle[]> {
+  return rankArticles(query.slice(0, 2000), await publishedArticles(tx, accountId), { language, category: hints.category ?? null, limit });
+}
+
+export async function searchArticles(tx: Executor, accountId: number, query: string, language: Language, limit = 4, hints: SearchHints = {}): Promise<Passage[]> {
+  return (await ranked(tx, accountId, query, language, limit, hints)).map((r) => toPassage(r));
 }
 
 /** Whether this database has the embeddings table (pgvector was available at migration). */
@@ -85,7 +105,7 @@ export async function storeEmbeddings(tx: Executor, accountId: number, model: st
   }
 }
 
-/** Full-text and vector candidates fused by reciprocal rank; the visitor's language breaks ties. */
+/** Ranked and vector candidates fused by reciprocal rank; the visitor's language breaks ties. */
 export async function hybridSearch(
   tx: Executor,
   accountId: number,
@@ -95,11 +115,12 @@ export async function hybridSearch(
   limit = 4,
   hints: SearchHints = {},
 ): Promise<Passage[]> {
-  const fullText = await fullTextCandidates(tx, accountId, query, language, CANDIDATES, hints);
+  const articles = await publishedArticles(tx, accountId);
+  const byText = rankArticles(query.slice(0, 2000), articles, { language, category: hints.category ?? null, limit: CANDIDATES });
   const literal = `[${embedding.vector.join(",")}]`;
-  const nearest = rowsOf<ArticleRow>(
+  const nearest = rowsOf<{ id: string | number }>(
     await tx.execute(sql`
-      select a.id, a.title, a.body, a.url, a.language, 1 - (e.embedding <=> ${literal}::vector) as score
+      select a.id
       from knowledge_base_embeddings e
       join knowledge_base_articles a on a.account_id = e.account_id and a.id = e.article_id
       where e.account_id = ${accountId} and e.model = ${embedding.model} and a.published
@@ -107,17 +128,26 @@ export async function hybridSearch(
       order by e.embedding <=> ${literal}::vector, a.id
       limit ${CANDIDATES}`),
   );
-  const fused = new Map<number, { row: ArticleRow; score: number }>();
-  for (const list of [fullText, nearest]) {
-    list.forEach((row, rank) => {
-      const id = Number(row.id);
-      const entry = fused.get(id) ?? { row, score: 0 };
-      entry.score += 1 / (RRF_K + rank + 1);
-      fused.set(id, entry);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const fused = new Map<number, { entry: RankedArticle; score: number }>();
+  const vectorList = nearest.flatMap((r) => {
+    const article = byId.get(Number(r.id));
+    return article ? [byText.find((x) => x.article.id === article.id) ?? { article, score: 0, support: 0 }] : [];
+  });
+  for (const list of [byText, vectorList]) {
+    list.forEach((entry, rank) => {
+      const fusedEntry = fused.get(entry.article.id) ?? { entry, score: 0 };
+      fusedEntry.score += 1 / (RRF_K + rank + 1);
+      fused.set(entry.article.id, fusedEntry);
     });
   }
   return [...fused.values()]
-    .sort((a, b) => b.score - a.score || Number(b.row.language === language) - Number(a.row.language === language) || Number(a.row.id) - Number(b.row.id))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        Number(b.entry.article.language === language) - Number(a.entry.article.language === language) ||
+        a.entry.article.id - b.entry.article.id,
+    )
     .slice(0, limit)
-    .map((entry) => toPassage(entry.row, entry.score));
+    .map(({ entry, score }) => toPassage(entry, score));
 }

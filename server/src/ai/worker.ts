@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
+import { type AIBudget, meterProvider, recordAITokens, takeAIBudget } from "./ai-budget.ts";
+import { handOffOverBudget } from "./budget-handoff.ts";
 import { BuiltinProvider } from "./builtin-provider.ts";
 import { type ClaimedJob, claimJobs, completeJob, extendLease, failJob, MESSAGE_JOB, StaleJobError } from "./jobs.ts";
 import { failVisibly, processMessageJob } from "./pipeline.ts";
@@ -20,8 +22,14 @@ export interface WorkerOptions {
   leaseSeconds?: number;
   pollMs?: number;
   concurrency?: number;
+  /** Jobs one account may run at once on this worker's claims (fairness across accounts). */
+  perAccount?: number;
+  /** Per-account AI budget; unlimited when absent. */
+  budget?: AIBudget;
   /** First retry delay; doubles per attempt, capped at 30 s. */
   backoffSeconds?: number;
+  /** Upper bound on a model answer, in tokens. */
+  maxTokens?: number;
 }
 
 export function createWorker(options: WorkerOptions) {
@@ -29,7 +37,9 @@ export function createWorker(options: WorkerOptions) {
   const fallback = options.fallback ?? new BuiltinProvider();
   const leaseSeconds = options.leaseSeconds ?? 30;
   const pollMs = options.pollMs ?? 250;
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? 4;
+  const perAccount = options.perAccount ?? 2;
+  const budget = options.budget ?? { jobsPerMinute: 0, tokensPerDay: 0 };
   const backoff = options.backoffSeconds ?? 2;
   const id = `worker-${randomUUID().slice(0, 8)}`;
   let running = false;
@@ -43,9 +53,21 @@ export function createWorker(options: WorkerOptions) {
     }, (leaseSeconds * 1000) / 3);
     try {
       if (job.kind !== MESSAGE_JOB) throw new Error(`unknown job kind ${job.kind}`);
+      const verdict = await takeAIBudget(db, job.accountId, budget);
+      if (verdict !== "ok") {
+        await handOffOverBudget({ db, hub, log }, job, verdict);
+        await completeJob(db, job);
+        return;
+      }
       const last = job.attempts >= job.maxAttempts;
       const chosen = last && provider.name !== fallback.name ? fallback : provider;
-      await processMessageJob({ db, hub, log }, job, chosen);
+      // The built-in provider costs no model tokens; a model's are counted against the budget.
+      const metered = chosen.name === fallback.name ? null : meterProvider(chosen);
+      try {
+        await processMessageJob({ db, hub, log, ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}) }, job, metered?.provider ?? chosen);
+      } finally {
+        if (metered) await recordAITokens(db, job.accountId, metered.tokens()).catch((e: unknown) => log.warn({ err: e as Error }, "could not record AI tokens"));
+      }
       await completeJob(db, job);
     } catch (error) {
       if (error instanceof StaleJobError) {
@@ -65,7 +87,7 @@ export function createWorker(options: WorkerOptions) {
   async function tick(): Promise<number> {
     const free = concurrency - inFlight.size;
     if (free <= 0) return 0;
-    const claimed = await claimJobs(db, id, leaseSeconds, free);
+    const claimed = await claimJobs(db, id, leaseSeconds, free, perAccount);
     for (const job of claimed) {
       const p = run(job).finally(() => inFlight.delete(p));
       inFlight.add(p);

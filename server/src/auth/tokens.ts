@@ -13,6 +13,8 @@ export const VERIFIED_TOKEN_CACHE_MS = 10_000;
 /** What a visitor said about themselves before a contact row exists (page views write nothing). */
 export interface VisitorProfile {
   identifier?: string;
+  /** Set only when identify came with a valid identifierHash for the token's inbox. */
+  identifierVerified?: boolean;
   name?: string;
   email?: string;
   customAttributes?: Record<string, string | number | boolean | null>;

@@ -1,5 +1,6 @@
-/** Opens the database (postgres.js when DATABASE_URL is set, else PGlite), migrates it, and runs
- * the app's queries as the non-owner role `hummdesk_app` so row-level security always applies. */
+/** Opens the database (postgres.js when DATABASE_URL is set, else PGlite), migrates it (as the
+ * owner, under an advisory lock), and runs the app's queries as the non-owner role `hummdesk_app`
+ * so row-level security always applies. */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -28,6 +29,8 @@ export const MIGRATIONS_FOLDER = join(REPO_ROOT, "migrations");
 export interface DatabaseOptions {
   /** postgres:// URL; when absent PGlite is used. */
   url?: string | undefined;
+  /** The owner's URL, used only to migrate; absent: `url` migrates (it must then be the owner). */
+  migrationUrl?: string | undefined;
   poolSize?: number;
   ssl?: boolean;
   /** PGlite data directory; undefined or "memory://" keeps it in memory. */
@@ -57,15 +60,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
   const url = options.url as string;
   const ssl = options.ssl ? ("require" as const) : false;
-  if (options.migrate !== false) {
-    const owner = postgres(url, { max: 1, ssl, onnotice: () => {} });
-    try {
-      await migratePostgres(drizzlePostgres(owner), { migrationsFolder: MIGRATIONS_FOLDER });
-    } finally {
-      await owner.end();
-    }
-  }
-  // Every pooled connection starts as the application role: RLS applies to every query.
+  if (options.migrate !== false) await migrateLocked(options.migrationUrl ?? url, ssl);
+  // Every pooled connection starts as the application role: RLS applies to every query. With a
+  // separate login (production) that login is, or is a member of, hummdesk_app and nothing more.
   const pool = postgres(url, {
     max: options.poolSize ?? 20,
     ssl,
@@ -77,6 +74,27 @@ async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
   });
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return { db, driver: "postgres", sql: pool, url, close: () => pool.end({ timeout: 5 }) };
+}
+
+/** A fixed advisory-lock key ("hummdesk" in ASCII): nodes starting together migrate one by one. */
+export const MIGRATION_LOCK_KEY = 0x68756d6d6465736bn;
+
+/** Migrates on one owner connection holding the migration lock, so concurrent starts cannot race
+ * on CREATE TYPE/TABLE; the lock goes with the connection if the process dies. */
+async function migrateLocked(url: string, ssl: false | "require"): Promise<void> {
+  // max 1: the lock, the migrations and the unlock share one connection.
+  const owner = postgres(url, { max: 1, ssl, onnotice: () => {} });
+  const key = MIGRATION_LOCK_KEY.toString();
+  try {
+    await owner`select pg_advisory_lock(${key}::bigint)`;
+    try {
+      await migratePostgres(drizzlePostgres(owner), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await owner`select pg_advisory_unlock(${key}::bigint)`.catch(() => {});
+    }
+  } finally {
+    await owner.end();
+  }
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {

@@ -23,6 +23,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   foreignKey,
   index,
   integer,
@@ -186,6 +187,8 @@ export const contacts = pgTable(
     name: text("name"),
     email: text("email"),
     identifier: text("identifier"),
+    /** True only when the identifier came with a valid HMAC (identify's identifierHash). */
+    identifierVerified: boolean("identifier_verified").notNull().default(false),
     visitorId: text("visitor_id"),
     customAttributes: jsonb("custom_attributes").$type<Attributes>().notNull().default({}),
     lastSeenAt: at("last_seen_at"),
@@ -195,7 +198,8 @@ export const contacts = pgTable(
   (t) => [
     unique("contacts_account_id_id_key").on(t.accountId, t.id),
     index("contacts_account_email_idx").on(t.accountId, t.email),
-    uniqueIndex("contacts_account_identifier_key").on(t.accountId, t.identifier),
+    // Only a verified identifier is unique (and joinable); anyone may claim one unverified.
+    uniqueIndex("contacts_account_identifier_key").on(t.accountId, t.identifier).where(sql`${t.identifierVerified}`),
     uniqueIndex("contacts_account_visitor_key").on(t.accountId, t.visitorId),
   ],
 );
@@ -387,6 +391,10 @@ export const sessions = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     familyId: text("family_id").notNull(),
     expiresAt: at("expires_at").notNull(),
+    /** The family's absolute end: rotation never carries a session past it. */
+    absoluteExpiresAt: at("absolute_expires_at")
+      .notNull()
+      .default(sql`now() + interval '30 days'`),
     revokedAt: at("revoked_at"),
     replacedById: ref("replaced_by_id"),
     userAgent: text("user_agent"),
@@ -418,7 +426,24 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_account_kind_unique_key").on(t.accountId, t.kind, t.uniqueKey),
     index("jobs_claim_idx").on(t.status, t.runAt),
+    // Fair claiming counts each account's running jobs.
+    index("jobs_account_status_idx").on(t.accountId, t.status),
   ],
+);
+
+/** Per-account AI spend for the budget: one row a day (UTC) with its model tokens, and a
+ * fixed one-minute window counting AI jobs started. */
+export const aiUsage = pgTable(
+  "ai_usage",
+  {
+    accountId: accountId().references(() => accounts.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    tokens: bigint("tokens", { mode: "number" }).notNull().default(0),
+    jobs: integer("jobs").notNull().default(0),
+    minuteStart: at("minute_start").notNull().defaultNow(),
+    minuteJobs: integer("minute_jobs").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
 );
 
 export const accountsRelations = relations(accounts, ({ many }) => ({

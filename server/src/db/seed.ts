@@ -1,4 +1,5 @@
 /** The K-Rauta demo tenant: idempotent, run on first start (and by tests as a realistic fixture). */
+import { randomBytes } from "node:crypto";
 import type { AICategory, Availability, BusinessHours, Role } from "@hummdesk/shared";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import { createAccount, createUser, findLogin, getAccountIdBySubdomain } from "../tenant/system.ts";
@@ -36,6 +37,17 @@ const BUSINESS_HOURS: BusinessHours = {
   },
 };
 
+export interface SeedCredential {
+  email: string;
+  password: string;
+}
+
+export interface SeedOptions {
+  /** Production: each user created now gets a random password (returned once) instead of the
+   * published demo one. */
+  randomPasswords?: boolean;
+}
+
 export interface SeedResult {
   accountId: number;
   inboxId: number;
@@ -43,18 +55,24 @@ export interface SeedResult {
   agentIds: Record<string, number>;
   teamIds: Record<string, number>;
   created: boolean;
+  /** Users created by this call with a generated password (only with `randomPasswords`). */
+  credentials: SeedCredential[];
 }
 
-async function ensureUser(db: Database, email: string, name: string, password: string): Promise<number> {
-  return (await findLogin(db, email))?.userId ?? (await createUser(db, { email, name, password }));
-}
-
-export async function seedKRauta(db: Database): Promise<SeedResult> {
+export async function seedKRauta(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
+  const credentials: SeedCredential[] = [];
+  const ensureUser = async (email: string, name: string, demoPassword: string): Promise<number> => {
+    const found = await findLogin(db, email);
+    if (found) return found.userId;
+    const password = options.randomPasswords ? randomBytes(18).toString("base64url") : demoPassword;
+    if (options.randomPasswords) credentials.push({ email, password });
+    return createUser(db, { email, name, password });
+  };
   const existing = await getAccountIdBySubdomain(db, KRAUTA_SUBDOMAIN);
   const accountId = existing ?? (await createAccount(db, { name: "K-Rauta", subdomain: KRAUTA_SUBDOMAIN, locale: "fi" }));
-  const adminId = await ensureUser(db, DEMO_ADMIN.email, DEMO_ADMIN.name, DEMO_ADMIN.password);
+  const adminId = await ensureUser(DEMO_ADMIN.email, DEMO_ADMIN.name, DEMO_ADMIN.password);
   const agentIds: Record<string, number> = {};
-  for (const agent of AGENTS) agentIds[agent.email] = await ensureUser(db, agent.email, agent.name, DEMO_AGENT_PASSWORD);
+  for (const agent of AGENTS) agentIds[agent.email] = await ensureUser(agent.email, agent.name, DEMO_AGENT_PASSWORD);
 
   const tenant = createTenantService(db, accountId);
   return tenant.transaction(async (t) => {
@@ -104,6 +122,6 @@ export async function seedKRauta(db: Database): Promise<SeedResult> {
         await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url });
       }
     }
-    return { accountId, inboxId: inbox.id, adminId, agentIds, teamIds, created: existing === null };
+    return { accountId, inboxId: inbox.id, adminId, agentIds, teamIds, created: existing === null, credentials };
   });
 }

@@ -11,6 +11,9 @@ export interface RateLimits {
   inboxSend: number;
   /** Per IP on token issuing and config. */
   publicIp: number;
+  /** Minting visitor tokens, per IP and per inbox: each new visitor can cost AI work. */
+  visitorTokenIp: number;
+  visitorTokenInbox: number;
   /** Per user on the agent API. */
   agentUser: number;
   /** Per IP on login. */
@@ -22,6 +25,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   visitorSend: 40,
   inboxSend: 3000,
   publicIp: 300,
+  visitorTokenIp: 120,
+  visitorTokenInbox: 1200,
   agentUser: 1200,
   login: 20,
 };

@@ -70,7 +70,11 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
     "/widget/v1/inboxes/:websiteToken/visitors",
     {
       schema: { tags: ["visitor"], params: WebsiteTokenParams, body: VisitorTokenRequest.optional(), response: { 200: VisitorTokenResponse, ...errors } },
-      preHandler: perIp(limits.publicIp),
+      preHandler: [
+        perIp(limits.publicIp),
+        limitBy(app, limits.visitorTokenIp, (req) => `mint-ip:${req.ip}`),
+        limitBy(app, limits.visitorTokenInbox, (req) => `mint-inbox:${(req.params as { websiteToken: string }).websiteToken}`),
+      ],
       bodyLimit: 8 * 1024,
     },
     async (request) => {

@@ -17,15 +17,16 @@ export interface OneStatementSendInput {
   email: string | null;
   /** Whether the visitor token carries a verified identifier. */
   identified: boolean;
-  /** The durable job written with a new message (null: none). */
-  jobKind: string | null;
+  /** The durable job written with a new message (null: none): its kind, extra payload and delay. */
+  job: { kind: string; payload: Record<string, unknown>; delayMs: number } | null;
 }
 
 export type OneStatementSend =
   | { outcome: "slow" }
   | { outcome: "created" | "duplicate"; message: Message; conversation: Conversation };
 
-const SEND = "select hummdesk_visitor_send($1, $2, $3, $4, $5, $6, $7, $8) as result";
+// The job goes as text, cast in SQL, so both drivers pass it the same way.
+const SEND = "select hummdesk_visitor_send($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb) as result";
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 function camelRow<T>(json: Record<string, unknown>): T {
@@ -39,7 +40,7 @@ interface SendResult {
 }
 
 export async function sendInOneStatement(db: Database, input: OneStatementSendInput): Promise<OneStatementSend> {
-  const params = [input.accountId, input.inboxId, input.visitorId, input.clientMessageId, input.content, input.email, input.identified, input.jobKind];
+  const params = [input.accountId, input.inboxId, input.visitorId, input.clientMessageId, input.content, input.email, input.identified, input.job ? JSON.stringify(input.job) : null];
   const [row] = await queryPrepared<{ result: SendResult | string }>(db, SEND, params);
   const result: SendResult = typeof row?.result === "string" ? JSON.parse(row.result) : (row?.result ?? { outcome: "slow" });
   if (result.outcome === "slow" || !result.message || !result.conversation) return { outcome: "slow" };

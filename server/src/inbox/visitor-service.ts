@@ -24,6 +24,7 @@ import { conversationUpdated, messageCreated, publishAfterCommit } from "../real
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { loadVisitorInbox } from "./visitor-inbox.ts";
 import { sendInOneStatement } from "./send-in-one-statement.ts";
 
 export interface VisitorMessageContext {
@@ -31,6 +32,8 @@ export interface VisitorMessageContext {
   conversation: Conversation;
   message: Message;
   contact: Contact;
+  /** The browser language the widget sent with the message, if any. */
+  locale?: string;
 }
 
 export interface VisitorServiceOptions {
@@ -39,8 +42,9 @@ export interface VisitorServiceOptions {
   hub: RealtimeHub;
   /** Inboxes by website token and id, cached briefly (config and token issuing read them). */
   inboxes: InboxCache;
-  /** The durable job written in the transaction of each new visitor message (the AI pipeline's). */
-  messageJobKind?: string;
+  /** The durable job written in the transaction of each new visitor message (the AI pipeline's);
+   * `delayMs` lets a burst of messages typed in a row be answered once, together. */
+  messageJob?: { kind: string; delayMs?: number };
   /** Runs after a hand-off request was committed (routing, team notification). */
   afterHandoff?: (accountId: number, conversationId: number) => Promise<void>;
 }
@@ -63,6 +67,22 @@ export const toVisitorConversation = (c: Conversation): VisitorConversation => (
   status: c.status,
   createdAt: c.createdAt,
   lastActivityAt: c.lastActivityAt,
+});
+
+const MAX_PROFILE_BYTES = 4096;
+
+function assertProfileSize(profile: VisitorProfile) {
+  if (Buffer.byteLength(JSON.stringify(profile)) > MAX_PROFILE_BYTES) {
+    throw new HttpError(400, "invalid_request", "identity and custom attributes are limited to 4 kB in all");
+  }
+}
+
+/** The contact columns a visitor profile sets (an identifier is unverified unless proven). */
+const contactFields = (profile: VisitorProfile) => ({
+  ...(profile.name ? { name: profile.name } : {}),
+  ...(profile.email ? { email: profile.email } : {}),
+  ...(profile.identifier ? { identifier: profile.identifier, identifierVerified: profile.identifierVerified === true } : {}),
+  ...(profile.customAttributes ? { customAttributes: profile.customAttributes } : {}),
 });
 
 /** How many of the latest messages a history load without `after` returns. */
@@ -95,19 +115,39 @@ export function createVisitorService(options: VisitorServiceOptions) {
   async function withVisitor<T>(claims: VisitorClaims, fn: (t: TenantStores, inbox: Inbox) => Promise<T>): Promise<T> {
     const tenant = createTenantService(db, claims.accountId);
     return tenant.transaction(async (t) => {
-      const inbox = await t.getInbox(claims.inboxId);
+      const inbox = await loadVisitorInbox(t, claims);
       if (!inbox) throw new HttpError(401, "unauthorized", "the visitor token's inbox no longer exists; request a new token");
       return fn(t, inbox);
     });
   }
 
-  async function verifyIdentity(inboxId: number, accountId: number, identifier: string | undefined, hash: string | undefined, enforce: boolean) {
-    if (!identifier) return;
-    if (!enforce && hash === undefined) return;
+  /** Whether the identifier is proven: a hash given must be valid, and an enforcing inbox needs one. */
+  async function verifyIdentity(inboxId: number, accountId: number, identifier: string, hash: string | undefined, enforce: boolean): Promise<boolean> {
+    if (!enforce && hash === undefined) return false;
     const secret = await createTenantService(db, accountId).getInboxSecret(inboxId);
     if (!secret || !isValidIdentifierHash(identifier, hash, secret)) {
       throw new HttpError(401, "identity_not_verified", "identifierHash does not match: compute HMAC-SHA256 of the identifier with the inbox secret on your server");
     }
+    return true;
+  }
+
+  /** Writes a visitor's profile onto their contact. Only a proven identifier joins the contact that
+   * holds it (bringing this visitor's conversations along); a claimed one stays this contact's,
+   * marked unverified, so it can never reach someone else's history. */
+  async function writeProfile(t: TenantStores, contact: Contact, profile: VisitorProfile, visitorId: string): Promise<Contact> {
+    const fields = contactFields(profile);
+    if (profile.identifier && profile.identifierVerified) {
+      const owner = await t.findContactByIdentifier(profile.identifier);
+      if (owner && owner.id !== contact.id) {
+        await t.updateContact(contact.id, { visitorId: null });
+        await t.moveConversations(contact.id, owner.id);
+        return (await t.updateContact(owner.id, { ...fields, visitorId }))!;
+      }
+    } else if (profile.identifier && profile.identifier === contact.identifier && contact.identifierVerified) {
+      // The same identifier again without its hash keeps the proof it already has.
+      fields.identifierVerified = true;
+    }
+    return (await t.updateContact(contact.id, fields))!;
   }
 
   return {
@@ -154,14 +194,17 @@ export function createVisitorService(options: VisitorServiceOptions) {
      * verified profile travels in a fresh visitor token. */
     async identify(claims: VisitorClaims, body: IdentifyRequest) {
       const enforce = await withVisitor(claims, async (_t, inbox) => inbox.enforceIdentity);
-      await verifyIdentity(claims.inboxId, claims.accountId, body.identifier, body.identifierHash, enforce);
+      const proven = await verifyIdentity(claims.inboxId, claims.accountId, body.identifier, body.identifierHash, enforce);
+      const keepsProof = claims.profile?.identifier === body.identifier && claims.profile.identifierVerified === true;
       const profile: VisitorProfile = {
         ...claims.profile,
         identifier: body.identifier,
+        identifierVerified: proven || keepsProof,
         ...(body.name ? { name: body.name } : {}),
         ...(body.email ? { email: body.email } : {}),
         ...(body.customAttributes ? { customAttributes: { ...claims.profile?.customAttributes, ...body.customAttributes } } : {}),
       };
+      assertProfileSize(profile);
       await this.applyProfile(claims, profile);
       const signed = await tokens.signVisitor({ ...claims, profile });
       return { ...signed, visitorId: claims.visitorId };
@@ -174,7 +217,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
         ...(body.email ? { email: body.email } : {}),
         ...(body.customAttributes ? { customAttributes: { ...claims.profile?.customAttributes, ...body.customAttributes } } : {}),
       };
-      if (JSON.stringify(profile).length > 4096) throw new HttpError(400, "invalid_request", "custom attributes are limited to 4 kB in all");
+      assertProfileSize(profile);
       await this.applyProfile(claims, profile);
       const signed = await tokens.signVisitor({ ...claims, profile });
       return { ...signed, visitorId: claims.visitorId };
@@ -183,8 +226,9 @@ export function createVisitorService(options: VisitorServiceOptions) {
     /** Writes a profile onto the visitor's contact when one exists already. */
     async applyProfile(claims: VisitorClaims, profile: VisitorProfile) {
       await withVisitor(claims, async (t) => {
+        await t.lockVisitor(claims.visitorId);
         const contact = await t.findContactByVisitor(claims.visitorId);
-        if (contact) await t.updateContact(contact.id, { ...profile });
+        if (contact) await writeProfile(t, contact, profile, claims.visitorId);
       });
     },
 
@@ -217,8 +261,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
         clientMessageId: body.clientMessageId,
         content: body.content,
         email: body.email ?? null,
-        identified: claims.profile?.identifier !== undefined,
-        jobKind: options.messageJobKind ?? null,
+        identified: claims.profile?.identifierVerified === true,
+        job: options.messageJob ? { kind: options.messageJob.kind, delayMs: options.messageJob.delayMs ?? 0, payload: body.locale ? { locale: body.locale } : {} } : null,
       });
       const result = fast.outcome === "slow" ? await this.sendMessageLong(claims, body) : { ...fast, created: fast.outcome === "created" };
       // After the commit, in the hub's next batch; the visitor's answer does not wait for it.
@@ -246,14 +290,15 @@ export function createVisitorService(options: VisitorServiceOptions) {
         if (inbox.requireEmail && !profile.email && !contact?.email) {
           throw new HttpError(422, "email_required", "this inbox asks for an email address before the first message: send `email`");
         }
-        if (inbox.enforceIdentity && claims.profile?.identifier === undefined && !contact?.identifier) {
+        if (inbox.enforceIdentity && !claims.profile?.identifierVerified && !contact?.identifierVerified) {
           throw forbidden("this inbox only accepts identified visitors: call identify with a valid identifierHash first");
         }
         if (!contact) {
-          const byIdentifier = profile.identifier ? await t.findContactByIdentifier(profile.identifier) : null;
-          contact = byIdentifier
-            ? await t.updateContact(byIdentifier.id, { ...profile, visitorId: claims.visitorId })
-            : await t.createContact({ ...profile, visitorId: claims.visitorId });
+          // Only a proven identifier joins an existing contact; a claimed one gets a contact of its own.
+          const owner = profile.identifier && profile.identifierVerified ? await t.findContactByIdentifier(profile.identifier) : null;
+          contact = owner
+            ? await t.updateContact(owner.id, { ...contactFields(profile), visitorId: claims.visitorId })
+            : await t.createContact({ ...contactFields(profile), visitorId: claims.visitorId });
         } else if (body.email && !contact.email) {
           contact = await t.updateContact(contact.id, { email: body.email });
         }
@@ -281,8 +326,14 @@ export function createVisitorService(options: VisitorServiceOptions) {
           clientMessageId: body.clientMessageId,
         });
         const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
-        if (created && options.messageJobKind) {
-          await enqueueJob(t.executor, { accountId: message.accountId, kind: options.messageJobKind, uniqueKey: `message:${message.id}`, payload: { messageId: message.id } });
+        if (created && options.messageJob) {
+          await enqueueJob(t.executor, {
+            accountId: message.accountId,
+            kind: options.messageJob.kind,
+            uniqueKey: `message:${message.id}`,
+            payload: { messageId: message.id, ...(body.locale ? { locale: body.locale } : {}) },
+            delayMs: options.messageJob.delayMs,
+          });
         }
         return { inbox, message, conversation: updated!, contact, created, newConversation };
       });

@@ -4,6 +4,7 @@
  * typing frames are rate-limited, and nothing queued runs after the socket has closed. */
 import { ClientFrame, CloseCode } from "@hummdesk/shared";
 import type { WebSocket } from "ws";
+import { HttpError } from "../http/http-error.ts";
 
 export const AUTH_TIMEOUT_MS = 10_000;
 
@@ -76,6 +77,7 @@ class SocketSession {
 
   private fail(error: unknown): void {
     if (error instanceof CloseError) this.close(error.code, error.message);
+    else if (error instanceof HttpError && error.statusCode < 500) this.close(CloseCode.policy, error.message);
     else {
       this.handlers.onError(error);
       this.close(1011, "server error");

@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { TokenError, type TokenService } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { isOriginAllowed } from "../http/origins.ts";
+import { loadVisitorInbox } from "../inbox/visitor-inbox.ts";
 import { toVisitorMessage } from "../inbox/visitor-service.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { Connection } from "./connection.ts";
@@ -28,7 +29,7 @@ function withContact<T>(db: Database, c: Connection, fn: (t: TenantStores, conta
 function replayVisitor(db: Database) {
   return async (c: Connection, after: number) => {
     c.beginReplay(); // live frames wait from here on, so nothing overtakes the history
-    const conversationIds = await withContact(db, c, (t, contact) => t.conversationIdsOfContact(contact.id), [] as number[]);
+    const conversationIds = await withContact(db, c, (t, contact) => t.conversationIdsOfContact(contact.id, c.inboxId!), [] as number[]);
     const tenant = createTenantService(db, c.accountId);
     await replayMissed(
       c,
@@ -57,7 +58,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
           const expired = error instanceof TokenError && error.expired;
           throw new CloseError(expired ? CloseCode.unauthorized : CloseCode.policy, expired ? "visitor token expired" : "invalid visitor token");
         });
-        const inbox = await createTenantService(db, claims.accountId).getInbox(claims.inboxId);
+        const inbox = await createTenantService(db, claims.accountId).transaction((t) => loadVisitorInbox(t, claims));
         if (!inbox) throw new CloseError(CloseCode.policy, "the token's inbox no longer exists");
         if (!isOriginAllowed(inbox.allowedOrigins, origin)) throw new CloseError(CloseCode.policy, "origin not allowed for this inbox");
         if (socket.readyState !== socket.OPEN) return;

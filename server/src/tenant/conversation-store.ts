@@ -93,9 +93,13 @@ export interface NewDraft {
 }
 
 const encodeCursor = (c: Conversation) => Buffer.from(`${c.lastActivityAt}|${c.id}`).toString("base64url");
+/** Accepts exactly what encodeCursor writes (an ISO UTC timestamp and an id), nothing PostgreSQL could choke on. */
 function decodeCursor(cursor: string): { at: string; id: number } | null {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) return null;
+  const parts = Buffer.from(cursor, "base64url").toString().split("|");
+  const [at, id] = parts;
+  if (parts.length !== 2 || !at || !id) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) || Number.isNaN(Date.parse(at))) return null;
+  if (!/^\d{1,15}$/.test(id)) return null;
   return { at, id: Number(id) };
 }
 
@@ -206,14 +210,39 @@ export function conversationStore(tx: Executor, accountId: number) {
     },
 
     /** Ids of all conversations of a contact (a visitor socket's resume covers them all). */
-    async conversationIdsOfContact(contactId: number): Promise<number[]> {
+    /** The contact's conversation ids in one inbox (a visitor token never reaches another inbox's). */
+    async conversationIdsOfContact(contactId: number, inboxId: number): Promise<number[]> {
       const rows = await tx
         .select({ id: conversations.id })
         .from(conversations)
-        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId)))
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId), eq(conversations.inboxId, inboxId)))
         .prepare("conversation_ids_of_contact")
         .execute();
       return rows.map((r) => r.id);
+    },
+
+    /** Moves every conversation (and the contact's own messages) of one contact to another: a
+     * visitor who proves an identifier brings what they wrote anonymously along. */
+    async moveConversations(fromContactId: number, toContactId: number): Promise<void> {
+      const moved = await tx
+        .update(conversations)
+        .set({ contactId: toContactId })
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, fromContactId)))
+        .returning({ id: conversations.id });
+      if (moved.length === 0) return;
+      await tx
+        .update(messages)
+        .set({ senderId: toContactId })
+        .where(
+          and(
+            eq(messages.accountId, accountId),
+            inArray(
+              messages.conversationId,
+              moved.map((c) => c.id),
+            ),
+            eq(messages.senderType, "contact"),
+          ),
+        );
     },
 
     /** The contact's newest conversation in an inbox that is not resolved (a lean look-up for sends). */

@@ -2,6 +2,7 @@
  * one account (RLS-bound executor). */
 import { randomBytes } from "node:crypto";
 import type {
+  AccountStatus,
   Account,
   Agent,
   AICategory,
@@ -111,9 +112,19 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? { ...row, createdAt: iso(row.createdAt) } : null;
     },
 
-    async getMembership(userId: number): Promise<{ role: Role } | null> {
-      const [row] = await tx.select({ role: accountUsers.role }).from(accountUsers).where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)));
+    /** The user's role here and the account's status (the guard refuses an inactive account). */
+    async getMembership(userId: number): Promise<{ role: Role; accountStatus: AccountStatus } | null> {
+      const [row] = await tx
+        .select({ role: accountUsers.role, accountStatus: accounts.status })
+        .from(accountUsers)
+        .innerJoin(accounts, eq(accounts.id, accountUsers.accountId))
+        .where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.userId, userId)));
       return row ?? null;
+    },
+
+    async getAccountStatus(): Promise<AccountStatus | null> {
+      const [row] = await tx.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
+      return row?.status ?? null;
     },
 
     async createTeam(input: { name: string; slug?: string; description?: string; categories?: AICategory[] }): Promise<Team> {
@@ -176,7 +187,14 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? toInbox(row) : null;
     },
 
-    async createContact(input: { name?: string | null; email?: string | null; identifier?: string | null; visitorId?: string | null; customAttributes?: Attributes }): Promise<Contact> {
+    async createContact(input: {
+      name?: string | null;
+      email?: string | null;
+      identifier?: string | null;
+      identifierVerified?: boolean;
+      visitorId?: string | null;
+      customAttributes?: Attributes;
+    }): Promise<Contact> {
       const [row] = await tx.insert(contacts).values({ accountId, ...input }).returning();
       return toContact(row!);
     },
@@ -191,8 +209,12 @@ export function directoryStore(tx: Executor, accountId: number) {
       return row ? toContact(row) : null;
     },
 
+    /** The contact that proved this identifier (with the inbox's HMAC); unverified claims never match. */
     async findContactByIdentifier(identifier: string): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.identifier, identifier)));
+      const [row] = await tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.accountId, accountId), eq(contacts.identifier, identifier), eq(contacts.identifierVerified, true)));
       return row ? toContact(row) : null;
     },
 
@@ -213,7 +235,14 @@ export function directoryStore(tx: Executor, accountId: number) {
 
     async updateContact(
       id: number,
-      patch: { name?: string | null; email?: string | null; identifier?: string | null; visitorId?: string | null; customAttributes?: Attributes },
+      patch: {
+        name?: string | null;
+        email?: string | null;
+        identifier?: string | null;
+        identifierVerified?: boolean;
+        visitorId?: string | null;
+        customAttributes?: Attributes;
+      },
     ): Promise<Contact | null> {
       const { customAttributes, ...rest } = patch;
       const set: Record<string, unknown> = { ...rest, lastSeenAt: new Date().toISOString() };

@@ -59,6 +59,7 @@ export const toContact = (r: Row<typeof s.contacts>): Contact => ({
   name: r.name,
   email: r.email,
   identifier: r.identifier,
+  identifierVerified: r.identifierVerified,
   customAttributes: r.customAttributes,
   lastSeenAt: iso(r.lastSeenAt),
   createdAt: iso(r.createdAt),

@@ -19,6 +19,8 @@ export interface ServerScript {
   tokenDelayMs?: number;
   /** Stream exactly these chunks instead of the answer built from the prompt's articles. */
   chunks?: string[];
+  /** Fields that override the structured answer derived from the prompt's articles. */
+  answer?: Partial<{ answer: string; handoff: boolean; no_answer: boolean; small_talk: boolean }>;
   /** Fields that override the classification derived from the visitor's message. */
   classification?: Partial<ClassificationResult> | Record<string, unknown>;
   /** 'fail-then-ok': how many requests fail with HTTP 503 first (default 1). */
@@ -52,7 +54,7 @@ type ChatBody = {
   model?: string;
   stream?: boolean;
   messages?: { role: string; content: string }[];
-  response_format?: { type?: string };
+  response_format?: { type?: string; json_schema?: { name?: string } };
 };
 
 const tag = (text: string, name: string) => text.match(new RegExp(`<${name}>\\n?([\\s\\S]*?)\\n?</${name}>`))?.[1];
@@ -86,16 +88,38 @@ function passagesIn(prompt: string): Passage[] {
 }
 
 /** The answer a model would write: the built-in composition from the prompt's own articles. */
-function answerFor(body: ChatBody): string {
+function composedFor(body: ChatBody) {
   const prompt = lastUserMessage(body);
   const language = tag(prompt, "reply_language")?.match(/\((fi|sv|en)\)/)?.[1] ?? "en";
-  return composeAnswer({
+  const passages = passagesIn(prompt);
+  const composed = composeAnswer({
     question: unescapeData(tag(prompt, "visitor_message") ?? prompt),
     language: language as "fi" | "sv" | "en",
-    passages: passagesIn(prompt),
+    passages,
     history: [],
     accountName: unescapeData(tag(prompt, "shop_name") ?? "the shop"),
-  }).text;
+  });
+  return { composed, passages };
+}
+
+function answerFor(body: ChatBody): string {
+  return composedFor(body).composed.text;
+}
+
+/** A structured answer (response_format "answer"): the text cites what it quoted as [n]. */
+function structuredAnswerFor(body: ChatBody, overrides: ServerScript["answer"]): string {
+  const { composed, passages } = composedFor(body);
+  const markers = composed.citations.map((c) => `[${passages.findIndex((p) => p.articleId === c.articleId) + 1}]`).join("");
+  const parts = composed.text.split("\n\n");
+  // The markers follow the quoted text, before the closing line.
+  if (markers && parts.length > 1) parts.splice(parts.length - 1, 0, markers);
+  return JSON.stringify({
+    answer: parts.join("\n\n"),
+    handoff: false,
+    no_answer: composed.kind === "no_answer",
+    small_talk: composed.kind === "small_talk",
+    ...overrides,
+  });
 }
 
 /** Deterministic bag-of-words vector: each word adds ±1 to a hashed slot, then unit length. */
@@ -165,7 +189,8 @@ export async function startOpenAICompatibleServer(initial: ServerScript = {}): P
   }
 
   async function chat(response: ServerResponse, body: ChatBody, mode: ServerMode): Promise<void> {
-    const isClassification = body.response_format?.type === "json_schema";
+    const schema = body.response_format?.type === "json_schema" ? (body.response_format.json_schema?.name ?? "classification") : null;
+    const isClassification = schema === "classification";
     if (mode === "garbage") {
       if (body.stream) {
         response.writeHead(200, { "content-type": "text/event-stream" });
@@ -176,7 +201,11 @@ export async function startOpenAICompatibleServer(initial: ServerScript = {}): P
       }
       return;
     }
-    const content = isClassification ? JSON.stringify(classificationFor(body, script.classification)) : answerFor(body);
+    const content = isClassification
+      ? JSON.stringify(classificationFor(body, script.classification))
+      : schema === "answer"
+        ? structuredAnswerFor(body, script.answer)
+        : answerFor(body);
     if (body.stream) return streamChat(response, body, script.chunks ?? wordPieces(content));
     sendJson(response, 200, {
       id: `chatcmpl-${requests.length}`,

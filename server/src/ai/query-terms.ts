@@ -1,0 +1,73 @@
+/**
+ * The weighted content terms of a visitor's question: snowball stems without stop words, where a
+ * word of a category lexicon that names what the visitor wants done (return, delivery, opening
+ * hours) weighs more than a product noun (drill, paint), so "how do returns work, I bought a
+ * drill" is about returns.
+ */
+import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/shared";
+import { STOPWORDS } from "./answer-relevance.ts";
+import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
+import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
+import { tokenize } from "./text-tokens.ts";
+
+export interface QueryTerm {
+  stem: string;
+  weight: number;
+  /** The categories whose lexicon names this word: an article of one of them is about it. */
+  categories: AICategory[];
+}
+
+/** A word of a category lexicon other than product_question: what the visitor wants done. */
+export const INTENT_WEIGHT = 2;
+/** A word only product_question's lexicon knows: usually the product the question mentions. */
+export const PRODUCT_WEIGHT = 0.7;
+const MIN_STEM = 3;
+
+const compiled = new Map<WidgetLocale, Record<AICategory, CompiledTerm[]>>();
+
+function lexiconFor(language: WidgetLocale): Record<AICategory, CompiledTerm[]> {
+  let lexicon = compiled.get(language);
+  if (!lexicon) {
+    const source = CATEGORY_LEXICONS[language];
+    lexicon = Object.fromEntries(AI_CATEGORIES.map((c) => [c, compileTerms(source[c], language)])) as Record<AICategory, CompiledTerm[]>;
+    compiled.set(language, lexicon);
+  }
+  return lexicon;
+}
+
+export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
+  const tokens = tokenize(text.slice(0, 2000), language);
+  const lexicon = lexiconFor(language);
+  const hits = tokens.map(() => new Set<AICategory>());
+  for (const category of AI_CATEGORIES) {
+    if (category === "other") continue;
+    for (const hit of findHits(tokens, lexicon[category])) {
+      for (let i = hit.index; i < hit.index + hit.length; i++) hits[i]?.add(category);
+    }
+  }
+  const stops = STOPWORDS[language];
+  const terms = new Map<string, QueryTerm>();
+  tokens.forEach((token, index) => {
+    if (stops.has(token.word) || stops.has(token.folded) || token.stem.length < MIN_STEM || /^\d+$/.test(token.stem)) return;
+    const categories = [...(hits[index] ?? [])];
+    const intent = categories.some((category) => category !== "product_question");
+    const weight = intent ? INTENT_WEIGHT : categories.length > 0 ? PRODUCT_WEIGHT : 1;
+    const known = terms.get(token.stem);
+    if (!known || known.weight < weight) terms.set(token.stem, { stem: token.stem, weight, categories });
+  });
+  return [...terms.values()];
+}
+
+/** How strongly a query stem matches a text stem: equal 1; another inflection of the same word
+ * (a long shared beginning: "palautus", "palautuks") 0.8; a compound's first part or a short
+ * prefix ("toimi" of "toimitus") 0.5; a compound's later part ("kuljetus" in "kotiinkuljetus") 0.6. */
+export function stemMatch(query: string, stem: string): number {
+  if (query === stem) return 1;
+  const [short, long] = query.length <= stem.length ? [query, stem] : [stem, query];
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  if (common >= 6 && common >= short.length - 2) return 0.8;
+  if (common === short.length && short.length >= 5) return 0.5;
+  if (query.length >= 6 && stem.length > query.length && stem.endsWith(query)) return 0.6;
+  return 0;
+}

@@ -1,0 +1,142 @@
+/**
+ * The one ranker of knowledge-base articles (BM25F): each query term counts by its weight
+ * (query-terms.ts) and its rarity among the account's articles (IDF); an article's example
+ * questions and title weigh most, its body least. The order it returns is the order the answer
+ * uses. Pure: the caller loads the articles.
+ */
+import type { AICategory, Language, WidgetLocale } from "@hummdesk/shared";
+import { type QueryTerm, queryTerms, stemMatch } from "./query-terms.ts";
+import { tokenize } from "./text-tokens.ts";
+
+export interface RankableArticle {
+  id: number;
+  title: string;
+  body: string;
+  questions: readonly string[];
+  language: Language;
+  category: AICategory | null;
+  url: string | null;
+}
+
+export interface RankedArticle {
+  article: RankableArticle;
+  /** BM25F score: comparable between articles of one query only. */
+  score: number;
+  /** 0..1: the share of the question's weighted terms the article contains. */
+  support: number;
+}
+
+export interface RankOptions {
+  /** The visitor's language: its articles are ranked first when any of them matches. */
+  language: Language;
+  /** The classified category: breaks near ties, never outweighs clear evidence. */
+  category?: AICategory | null;
+  limit?: number;
+}
+
+const FIELD_BOOST = { title: 3, questions: 3, body: 1 } as const;
+const BODY_B = 0.75;
+const K1 = 1.2;
+// An article of the classified category wins over one scoring at most this much better.
+const CATEGORY_TIE = 0.85;
+// An intent word counts this much more in an article of the category whose lexicon names it
+// ("palautus" in the returns article, not in the drill guide that mentions returning a battery).
+const ON_TOPIC = 2;
+
+type Field = keyof typeof FIELD_BOOST;
+interface IndexedArticle {
+  article: RankableArticle;
+  fields: Record<Field, Map<string, number>>;
+  bodyLength: number;
+}
+
+const localeOf = (language: Language): WidgetLocale => (language === "other" ? "en" : language);
+
+function counts(text: string, language: WidgetLocale): { stems: Map<string, number>; length: number } {
+  const stems = new Map<string, number>();
+  const tokens = tokenize(text, language);
+  for (const token of tokens) stems.set(token.stem, (stems.get(token.stem) ?? 0) + 1);
+  return { stems, length: tokens.length };
+}
+
+// Articles change rarely; their token counts are kept per content.
+const indexCache = new Map<string, IndexedArticle>();
+
+function indexArticle(article: RankableArticle): IndexedArticle {
+  const key = `${article.id}\u0000${article.language}\u0000${article.title}\u0000${article.questions.join("\u0001")}\u0000${article.body}`;
+  const cached = indexCache.get(key);
+  if (cached) return { ...cached, article };
+  const language = localeOf(article.language);
+  const body = counts(article.body, language);
+  const indexed: IndexedArticle = {
+    article,
+    fields: { title: counts(article.title, language).stems, questions: counts(article.questions.join("\n"), language).stems, body: body.stems },
+    bodyLength: body.length,
+  };
+  if (indexCache.size > 5000) indexCache.clear();
+  indexCache.set(key, indexed);
+  return indexed;
+}
+
+function fieldFrequency(stems: Map<string, number>, term: string): number {
+  let tf = 0;
+  for (const [stem, count] of stems) {
+    const match = stemMatch(term, stem);
+    if (match > 0) tf += match * count;
+  }
+  return tf;
+}
+
+/** Ranks one language's articles against the question written in that language's stems. */
+function rankGroup(terms: QueryTerm[], group: IndexedArticle[]): RankedArticle[] {
+  const averageBody = group.reduce((sum, a) => sum + a.bodyLength, 0) / Math.max(1, group.length) || 1;
+  const weighted = group.map((a) =>
+    terms.map((term) => {
+      const f = a.fields;
+      const body = fieldFrequency(f.body, term.stem) / (1 - BODY_B + (BODY_B * a.bodyLength) / averageBody);
+      return FIELD_BOOST.title * fieldFrequency(f.title, term.stem) + FIELD_BOOST.questions * fieldFrequency(f.questions, term.stem) + FIELD_BOOST.body * body;
+    }),
+  );
+  const n = group.length;
+  const idf = terms.map((_, t) => {
+    const containing = weighted.filter((row) => (row[t] ?? 0) > 0).length;
+    // A term no article contains still counts in the question's total, as rare as can be.
+    return Math.log(1 + (n - Math.max(containing, 1) + 0.5) / (Math.max(containing, 1) + 0.5));
+  });
+  return group.map((a, i) => {
+    let score = 0;
+    // Support ignores rarity: a word no article uses ("kayaks") still counts fully against it.
+    let covered = 0;
+    let total = 0;
+    const category = a.article.category;
+    terms.forEach((term, t) => {
+      const tf = weighted[i]?.[t] ?? 0;
+      const topical = category && term.weight > 1 && term.categories.includes(category) ? ON_TOPIC : 1;
+      total += topical * term.weight;
+      if (tf <= 0) return;
+      score += topical * term.weight * (idf[t] ?? 0) * ((tf * (K1 + 1)) / (tf + K1));
+      covered += topical * term.weight;
+    });
+    return { article: a.article, score, support: total > 0 ? covered / total : 0 };
+  });
+}
+
+export function rankArticles(question: string, articles: readonly RankableArticle[], options: RankOptions): RankedArticle[] {
+  const byLanguage = new Map<WidgetLocale, IndexedArticle[]>();
+  for (const article of articles) {
+    const language = localeOf(article.language);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), indexArticle(article)]);
+  }
+  const ranked: RankedArticle[] = [];
+  for (const [language, group] of byLanguage) ranked.push(...rankGroup(queryTerms(question, language), group));
+  const visitorLanguage = localeOf(options.language);
+  const matching = ranked.filter((r) => r.score > 0);
+  const own = matching.filter((r) => localeOf(r.article.language) === visitorLanguage);
+  const pool = (own.length > 0 ? own : matching).sort((a, b) => b.score - a.score || a.article.id - b.article.id);
+  const top = pool[0];
+  if (top && options.category && top.article.category !== options.category) {
+    const tied = pool.findIndex((r) => r.article.category === options.category && r.score >= top.score * CATEGORY_TIE);
+    if (tied > 0) pool.unshift(...pool.splice(tied, 1));
+  }
+  return pool.slice(0, options.limit ?? 4);
+}
