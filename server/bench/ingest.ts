@@ -31,6 +31,7 @@ interface Variant {
 
 async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionContext): Promise<Variant> {
   const { log, defer, signal } = ctx;
+  const slug = label.replace(/[^a-z0-9]+/gi, "-");
   const url = await pg.createDatabase("bench_ingest");
   log(`[${label}] starting a server process on PostgreSQL (HUMMDESK_WORKERS=0)`);
   const env = { DATABASE_URL: url, HUMMDESK_WORKERS: "0", HUMMDESK_SECRET: benchSecret(), DATABASE_POOL_SIZE: String(POOL_SIZE) };
@@ -39,7 +40,7 @@ async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionCont
   const client = new HttpClient(server.url, CONCURRENCY);
   defer(() => client.close());
   log(`[${label}] preparing ${VISITORS} visitors (token, first message)`);
-  const visitors = await prepareVisitors(client, VISITORS, 0, `ingest-${label}`);
+  const visitors = await prepareVisitors(client, VISITORS, 0, `ingest-${slug}`);
   checkAborted(signal);
 
   // The floor: the essential writes of a visitor message, with nothing else around them.
@@ -78,7 +79,7 @@ async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionCont
     });
     return latencies;
   };
-  await mapConcurrently(visitors, CONCURRENCY, (visitor, i) => insertOne(sql, visitor, i, `floor-warm-${label}`));
+  await mapConcurrently(visitors, CONCURRENCY, (visitor, i) => insertOne(sql, visitor, i, `floor-warm-${slug}`));
 
   const http = { latencies: [] as number[], wallMs: 0, errors: {} as Record<string, number>, nodeCpu: 0, pgCpu: 0 };
   const floor = { latencies: [] as number[], wallMs: 0, nodeCpu: 0, pgCpu: 0 };
@@ -87,7 +88,7 @@ async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionCont
     checkAborted(signal);
     let node = processCpuSeconds(server.pid);
     let pgCpu = pg.cpuSeconds();
-    const sent = await postMessages([client], visitors, CONCURRENCY, perRound, `ingest-${label}-${round}`);
+    const sent = await postMessages([client], visitors, CONCURRENCY, perRound, `ingest-${slug}-${round}`);
     http.nodeCpu += processCpuSeconds(server.pid) - node;
     http.pgCpu += pg.cpuSeconds() - pgCpu;
     http.latencies.push(...sent.latencies);
@@ -96,7 +97,7 @@ async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionCont
     node = process.cpuUsage().user + process.cpuUsage().system;
     pgCpu = pg.cpuSeconds();
     const started = performance.now();
-    floor.latencies.push(...(await floorRound(sql, perRound, round * perRound, `floor-${label}-${round}`)));
+    floor.latencies.push(...(await floorRound(sql, perRound, round * perRound, `floor-${slug}-${round}`)));
     floor.wallMs += performance.now() - started;
     floor.nodeCpu += (process.cpuUsage().user + process.cpuUsage().system - node) / 1e6;
     floor.pgCpu += pg.cpuSeconds() - pgCpu;
@@ -109,7 +110,7 @@ async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionCont
   checkAborted(signal);
   const rate = httpPerSecond / 2;
   log(`[${label}] ${PACED} messages paced at ${fmt(rate, 0)}/s (half the measured rate)`);
-  const paced = await postMessages([client], visitors, CONCURRENCY, PACED, `paced-${label}`, undefined, 1000 / rate);
+  const paced = await postMessages([client], visitors, CONCURRENCY, PACED, `paced-${slug}`, undefined, 1000 / rate);
 
   // Round trips per steady-state message, counted on the wire: a second server and a floor pool
   // through a counting proxy (kept out of the timed rounds, where it would add latency).
@@ -121,16 +122,16 @@ async function measureVariant(pg: BenchPostgres, label: string, ctx: SectionCont
   const countedClient = new HttpClient(counted.url, 10);
   defer(() => countedClient.close());
   const few = visitors.slice(0, 10);
-  await postMessages([countedClient], few, 10, 20, `count-warm-${label}`);
+  await postMessages([countedClient], few, 10, 20, `count-warm-${slug}`);
   counter.reset();
-  await postMessages([countedClient], few, 10, COUNTED, `count-${label}`);
+  await postMessages([countedClient], few, 10, COUNTED, `count-${slug}`);
   await new Promise((resolve) => setTimeout(resolve, 200)); // the batched NOTIFY after the last send
   const httpTrips = counter.count() / COUNTED;
   const countedFloor = floorPool(counter.url);
   defer(() => countedFloor.end({ timeout: 2 }));
-  await floorRound(countedFloor, 20, 0, `count-floor-warm-${label}`);
+  await floorRound(countedFloor, 20, 0, `count-floor-warm-${slug}`);
   counter.reset();
-  await floorRound(countedFloor, COUNTED, 0, `count-floor-${label}`);
+  await floorRound(countedFloor, COUNTED, 0, `count-floor-${slug}`);
   const floorTrips = counter.count() / COUNTED;
   await counted.stop();
 
