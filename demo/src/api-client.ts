@@ -2,6 +2,8 @@
 import type {
   AIDraft,
   Agent,
+  ArticleCreateRequest,
+  ArticleUpdateRequest,
   AuthTokens,
   Availability,
   Conversation,
@@ -11,6 +13,7 @@ import type {
   Inbox,
   InboxCreateRequest,
   InboxUpdateRequest,
+  KnowledgeBaseArticle,
   Message,
   Priority,
   Team,
@@ -281,6 +284,16 @@ export function createApiClient(options: ApiClientOptions) {
     },
     getInboxSecret(inboxId: number): Promise<{ hmacSecret: string }> {
       return call("GET", `${account()}/inboxes/${inboxId}/secret`);
+    },
+
+    listArticles(): Promise<{ articles: KnowledgeBaseArticle[] }> {
+      return call("GET", `${account()}/articles`);
+    },
+    createArticle(article: Pick<ArticleCreateRequest, "title" | "body" | "language"> & Partial<ArticleCreateRequest>): Promise<{ article: KnowledgeBaseArticle }> {
+      return call("POST", `${account()}/articles`, article);
+    },
+    updateArticle(articleId: number, changes: ArticleUpdateRequest): Promise<{ article: KnowledgeBaseArticle }> {
+      return call("PATCH", `${account()}/articles/${articleId}`, changes);
     },
   };
 }

@@ -83,6 +83,10 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       // The load generator gives each simulated visitor its own address through X-Forwarded-For,
       // as a proxy in front of the servers would; a server not behind one must not trust it.
       HUMMDESK_TRUST_PROXY: "1",
+      // The realtime scenario opens 10,000 visitors on one inbox within seconds.
+      HUMMDESK_VISITOR_TOKENS_PER_INBOX: "1000000",
+      // Thousands of messages a minute measure the pipeline, not the per-account AI budget.
+      HUMMDESK_AI_JOBS_PER_MINUTE: "0",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

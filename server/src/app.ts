@@ -18,9 +18,11 @@ import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { createInboxCache } from "./cache/inbox-cache.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
-import { type SeedCredential, seedKRauta } from "./db/seed.ts";
+import { retireDemoPasswords, type SeedCredential, seedKRauta } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
+import { startHousekeeping } from "./db/housekeeping.ts";
+import { CSP_DIRECTIVES } from "./http/content-security-policy.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./http/rate-limits.ts";
 import { inboxRoutes } from "./inbox/inbox-routes.ts";
 import { createVisitorService } from "./inbox/visitor-service.ts";
@@ -45,6 +47,8 @@ export interface AppDependencies {
   socketLimits?: Partial<SocketLimits>;
   /** How often the LISTEN connection is checked (tests shorten it). */
   listenHeartbeatMs?: number;
+  /** Where the LISTEN connection goes, if not DATABASE_URL (tests route it through a proxy). */
+  listenerUrl?: string;
   /** The AI layer: a provider (tests use a local OpenAI-compatible server), worker count and
    * timings. Defaults come from config. */
   ai?: Pick<AIPipelineOptions, "provider" | "workers" | "worker">;
@@ -62,7 +66,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     }));
   // In production the demo gets random passwords, shown once by main.ts (never the published ones).
   const seeded = config.seed ? await seedKRauta(database.db, { randomPasswords: config.env === "production" }) : null;
-  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  const retired = config.env === "production" ? await retireDemoPasswords(database.db) : [];
+  const limits = { ...DEFAULT_RATE_LIMITS, visitorTokenInbox: config.visitorTokensPerInbox, ...deps.rateLimits };
 
   const app = Fastify({
     logger:
@@ -97,16 +102,19 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     database.driver === "postgres" && database.sql && database.url
       ? await createPostgresHub({
           sql: database.sql,
-          connectListener: listenerConnection(database.url, config.database.ssl),
+          connectListener: listenerConnection(deps.listenerUrl ?? database.url, config.database.ssl),
           log: app.log,
           ...(deps.listenHeartbeatMs ? { heartbeatMs: deps.listenHeartbeatMs } : {}),
         })
       : createInProcessHub(database.pglite ? { pglite: database.pglite } : {});
   const tokens = createTokenService(config.secret);
   // Logout and refresh-token reuse close that session's open agent sockets on every node.
-  const auth = createAuthService(database.db, tokens, {
-    onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]),
-  });
+  const auth = createAuthService(
+    database.db,
+    tokens,
+    { onSessionEnded: (userId, sessionFamily) => publishAfterCommit(hub, [{ kind: "session.revoked", userId, sessionFamily }]) },
+    { sessionMaxDays: config.sessionMaxDays },
+  );
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
   const inboxes = createInboxCache(database.db);
@@ -116,20 +124,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate("hub", hub);
   app.decorate("gateway", gateway);
   app.decorate("ai", ai);
-  app.decorate("seedCredentials", seeded?.credentials ?? []);
+  app.decorate("seedCredentials", [...(seeded?.credentials ?? []), ...retired]);
 
   await app.register(helmet, {
     // The storefront embeds the widget script from this server, and the desk talks to it.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
-        frameSrc: ["'self'"],
-      },
-    },
+    // No inline scripts anywhere; a page that carries one (the storefront's snippet) allows it by hash.
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
   await app.register(cors, {
@@ -154,11 +154,14 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits });
   await app.register(staticRoutes, { config, db: database.db });
 
+  const housekeeping = startHousekeeping({ db: database.db, log: app.log, ...config.housekeeping });
   app.addHook("onReady", async () => {
     await gateway.start();
     ai.start();
+    housekeeping.start();
   });
   app.addHook("preClose", async () => {
+    housekeeping.stop();
     await ai.stop();
     await gateway.close();
   });
@@ -179,7 +182,8 @@ declare module "fastify" {
     hub: RealtimeHub;
     gateway: Gateway;
     ai: ReturnType<typeof createAIPipeline>;
-    /** Passwords generated by this start's seeding (production only), for main.ts to show once. */
+    /** Passwords generated by this start (production: new demo users, or retired published
+     * demo passwords), for main.ts to show once. */
     seedCredentials: SeedCredential[];
   }
 }

@@ -39,6 +39,11 @@ describe("production defaults", () => {
     expect(loadConfig({ ...base, HUMMDESK_REQUEST_TIMEOUT_MS: "2000" }).http.headersTimeoutMs).toBe(2000);
   });
 
+  test("visitor-token minting per inbox is configurable", () => {
+    expect(loadConfig(base).visitorTokensPerInbox).toBe(3000);
+    expect(loadConfig({ ...base, HUMMDESK_VISITOR_TOKENS_PER_INBOX: "50" }).visitorTokensPerInbox).toBe(50);
+  });
+
   test("a migration URL needs the app's URL beside it", () => {
     expect(() => loadConfig({ ...base, MIGRATION_DATABASE_URL: "postgres://owner@db/hummdesk" })).toThrow(/needs DATABASE_URL/);
   });

@@ -39,8 +39,14 @@ const Env = z.object({
   HUMMDESK_AI_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   HUMMDESK_AI_JOBS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   HUMMDESK_AI_TOKENS_PER_DAY: z.coerce.number().int().min(0).default(2_000_000),
+  HUMMDESK_VISITOR_TOKENS_PER_INBOX: z.coerce.number().int().min(1).default(3000),
   HUMMDESK_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(200),
   HUMMDESK_MAX_SOCKETS_PER_VISITOR: z.coerce.number().int().min(1).default(10),
+  /** How long a sign-in lasts at most, however often its refresh token rotates. */
+  HUMMDESK_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Finished (done or failed) jobs are kept this long, then pruned. */
+  HUMMDESK_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  HUMMDESK_PRUNE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -82,8 +88,14 @@ export interface Config {
   http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; connectionTimeoutMs: number };
   /** Per account: jobs running at once, AI jobs a minute and model tokens a day (0: unlimited). */
   aiBudget: { concurrency: number; jobsPerMinute: number; tokensPerDay: number };
+  /** Visitor tokens one inbox may mint a minute (each new visitor can cost AI work). */
+  visitorTokensPerInbox: number;
   /** Open websockets one client IP / one visitor may hold on a node. */
   realtime: { maxSocketsPerIp: number; maxSocketsPerVisitor: number };
+  /** Absolute lifetime of an agent sign-in (refresh token family), in days. */
+  sessionMaxDays: number;
+  /** Periodic pruning of finished jobs and dead sessions. */
+  housekeeping: { jobRetentionDays: number; intervalSeconds: number };
 }
 
 export type TrustProxy = false | number | string[];
@@ -173,6 +185,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jobsPerMinute: env.HUMMDESK_AI_JOBS_PER_MINUTE,
       tokensPerDay: env.HUMMDESK_AI_TOKENS_PER_DAY,
     },
+    visitorTokensPerInbox: env.HUMMDESK_VISITOR_TOKENS_PER_INBOX,
     realtime: { maxSocketsPerIp: env.HUMMDESK_MAX_SOCKETS_PER_IP, maxSocketsPerVisitor: env.HUMMDESK_MAX_SOCKETS_PER_VISITOR },
+    sessionMaxDays: env.HUMMDESK_SESSION_MAX_DAYS,
+    housekeeping: { jobRetentionDays: env.HUMMDESK_JOB_RETENTION_DAYS, intervalSeconds: env.HUMMDESK_PRUNE_INTERVAL_SECONDS },
   };
 }

@@ -27,7 +27,7 @@ if (config.env === "development" && config.seed) {
 }
 if (app.seedCredentials.length > 0) {
   // Printed once, to the terminal only (not the request log); they are not stored anywhere else.
-  lines.push("", "Demo tenant seeded with generated passwords (shown only now; change them after signing in):");
+  lines.push("", "Demo users with generated passwords (shown only now; change them after signing in):");
   for (const credential of app.seedCredentials) lines.push(`  ${credential.email} / ${credential.password}`);
 }
 console.log(lines.join("\n"));

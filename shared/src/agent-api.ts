@@ -146,17 +146,26 @@ export const TeamCreateRequest = z.object({
 });
 export const TeamMemberRequest = z.object({ userId: z.number().int().positive() });
 
+export const MAX_ARTICLE_QUESTIONS = 20;
+export const MAX_ARTICLE_QUESTION_LENGTH = 300;
+/** One example question: trimmed, 1..300 characters, no NUL (PostgreSQL text cannot hold it). */
+const ArticleQuestion = text()
+  .trim()
+  .min(1, "an example question must not be empty")
+  .max(MAX_ARTICLE_QUESTION_LENGTH);
 const ArticleFields = z.object({
   title: text().trim().min(1).max(200),
   body: text().trim().min(1).max(20000),
   language: Language,
   category: AICategory.nullable(),
   url: webUrl(500).nullable(),
+  questions: z.array(ArticleQuestion).max(MAX_ARTICLE_QUESTIONS),
   published: z.boolean(),
 });
 export const ArticleCreateRequest = ArticleFields.extend({
   category: AICategory.nullable().default(null),
   url: ArticleFields.shape.url.default(null),
+  questions: ArticleFields.shape.questions.default([]),
   published: z.boolean().default(true),
 });
 // Without defaults, so a PATCH changes only the fields it names.
@@ -178,6 +187,8 @@ export const ConversationResponse = z.object({ conversation: Conversation });
 export const MessageResponse = z.object({ message: Message });
 export const DraftResponse = z.object({ draft: AIDraft });
 export const DraftSentResponse = z.object({ draft: AIDraft, message: Message });
+/** An agent asked the AI for a draft of the visitor's latest message (it arrives as ai.answer.*). */
+export const DraftRequestedResponse = z.object({ queued: z.literal(true), messageId: z.number().int() });
 export const AgentResponse = z.object({ agent: Agent });
 export const InboxResponse = z.object({ inbox: Inbox });
 /** The answer to creating an inbox: the only response besides `GET .../secret` that shows the secret. */

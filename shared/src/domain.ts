@@ -193,6 +193,8 @@ export const KnowledgeBaseArticle = z.object({
   language: Language,
   category: AICategory.nullable(),
   url: z.string().nullable(),
+  /** Example visitor questions the article answers, in its language (matched with the title's weight). */
+  questions: z.array(z.string()),
   published: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -5,6 +5,7 @@ import { type ApiClient, describeError } from "../api-client.ts";
 import { Brand } from "../ui/brand.tsx";
 import { SignInForm } from "../ui/sign-in-form.tsx";
 import { useSession } from "../ui/use-session.ts";
+import { ArticlesScreen } from "./articles-screen.tsx";
 import { InboxEditor } from "./inbox-editor.tsx";
 import { NewInboxForm } from "./new-inbox-form.tsx";
 
@@ -40,6 +41,7 @@ function Workspace({ api, userName, onSignOut }: WorkspaceProps) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [screen, setScreen] = useState<"widget" | "articles">("widget");
   const account = api.accounts.find((candidate) => candidate.id === api.accountId);
 
   useEffect(() => {
@@ -83,6 +85,15 @@ function Workspace({ api, userName, onSignOut }: WorkspaceProps) {
         <button type="button" class="button small" onClick={() => setCreating(!creating)} aria-expanded={creating} data-testid="new-inbox-button">
           New inbox
         </button>
+        <button
+          type="button"
+          class="button small"
+          aria-pressed={screen === "articles"}
+          onClick={() => setScreen(screen === "articles" ? "widget" : "articles")}
+          data-testid="articles-button"
+        >
+          {screen === "articles" ? "Widget settings" : "Knowledge base"}
+        </button>
         <span class="spacer" />
         <a class="header-link" href="/desk">
           Agent desk
@@ -96,7 +107,8 @@ function Workspace({ api, userName, onSignOut }: WorkspaceProps) {
         </button>
       </header>
       <main class="configure-main">
-        {creating && (
+        {screen === "articles" && <ArticlesScreen api={api} />}
+        {screen === "widget" && creating && (
           <NewInboxForm
             api={api}
             onCreated={(inbox) => {
@@ -107,14 +119,14 @@ function Workspace({ api, userName, onSignOut }: WorkspaceProps) {
             onCancel={() => setCreating(false)}
           />
         )}
-        {error && (
+        {screen === "widget" && error && (
           <p class="alert error" role="alert">
             Could not load the inboxes: {error}
           </p>
         )}
-        {!error && inboxes === null && <p class="loading">Loading inboxes…</p>}
-        {inboxes?.length === 0 && !creating && <p class="card">This account has no inbox yet. Create one with “New inbox”.</p>}
-        {selected && (
+        {screen === "widget" && !error && inboxes === null && <p class="loading">Loading inboxes…</p>}
+        {screen === "widget" && inboxes?.length === 0 && !creating && <p class="card">This account has no inbox yet. Create one with “New inbox”.</p>}
+        {screen === "widget" && selected && (
           <>
             <h1 class="page-title">
               {selected.name} <span class="field-hint">website token <code data-testid="website-token">{selected.websiteToken}</code></span>

@@ -21,14 +21,23 @@ export interface AuthHooks {
   onSessionEnded?(userId: number, sessionFamily: string): void;
 }
 
-export function createAuthService(db: Database, tokens: TokenService, hooks: AuthHooks = {}) {
-  async function issue(user: { userId: number; email: string; name: string }, familyId: string, userAgent: string | undefined): Promise<AuthTokens> {
+export function createAuthService(db: Database, tokens: TokenService, hooks: AuthHooks = {}, options: { sessionMaxDays?: number } = {}) {
+  const maxAgeMs = (options.sessionMaxDays ?? 30) * 86_400_000;
+
+  /** A new refresh token of the family; neither it nor any rotation of it outlives `absoluteEnd`. */
+  async function issue(
+    user: { userId: number; email: string; name: string },
+    familyId: string,
+    userAgent: string | undefined,
+    absoluteEnd: number,
+  ): Promise<AuthTokens> {
     const refreshToken = newRefreshToken();
     await db.insert(sessions).values({
       userId: user.userId,
       tokenHash: hashToken(refreshToken),
       familyId,
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000).toISOString(),
+      expiresAt: new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000, absoluteEnd)).toISOString(),
+      absoluteExpiresAt: new Date(absoluteEnd).toISOString(),
       userAgent: userAgent?.slice(0, 255) ?? null,
     });
     const accessToken = await tokens.signAccess({ userId: user.userId, sessionFamily: familyId });
@@ -47,7 +56,7 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
       const login = await findLogin(db, email);
       const ok = await verifyPassword(password, login?.passwordHash ?? DUMMY_HASH);
       if (!login || !ok) throw invalidLogin();
-      return issue(login, randomUUID(), userAgent);
+      return issue(login, randomUUID(), userAgent, Date.now() + maxAgeMs);
     },
 
     async refresh(refreshToken: string, userAgent?: string): Promise<AuthTokens> {
@@ -59,7 +68,7 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
         hooks.onSessionEnded?.(session.userId, session.familyId);
         throw invalidRefresh();
       }
-      if (Date.parse(session.expiresAt) < Date.now()) throw invalidRefresh();
+      if (Date.parse(session.expiresAt) < Date.now() || Date.parse(session.absoluteExpiresAt) < Date.now()) throw invalidRefresh();
       const revoked = await db
         .update(sessions)
         .set({ revokedAt: new Date().toISOString() })
@@ -69,7 +78,7 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
       const accounts = await userAccounts(db, session.userId);
       if (accounts.length === 0) throw invalidRefresh();
       const user = await findLoginById(db, session.userId);
-      return issue(user, session.familyId, userAgent);
+      return issue(user, session.familyId, userAgent, Date.parse(session.absoluteExpiresAt));
     },
 
     async logout(refreshToken: string): Promise<void> {

@@ -119,6 +119,44 @@ describe("knowledge base", () => {
     expect(await latest("article.update")).toMatchObject({ before: { published: true }, after: { published: false } });
   });
 
+  test("example questions: created trimmed, returned, replaced by a PATCH, and kept by a PATCH that does not name them", async () => {
+    const created = await call<{ article: KnowledgeBaseArticle }>("POST", "/articles", who.supervisor.token, {
+      title: "Saunan kiukaat",
+      body: "Kiukaan koko valitaan saunan tilavuuden mukaan.",
+      language: "fi",
+      questions: ["  Minkä kokoinen kiuas saunaani?  ", "Toimitatteko kiukaan kotiin?"],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.article.questions).toEqual(["Minkä kokoinen kiuas saunaani?", "Toimitatteko kiukaan kotiin?"]);
+    const id = created.body.article.id;
+    const listed = await call<{ articles: KnowledgeBaseArticle[] }>("GET", "/articles", who.agent.token);
+    expect(listed.body.articles.find((a) => a.id === id)?.questions).toEqual(["Minkä kokoinen kiuas saunaani?", "Toimitatteko kiukaan kotiin?"]);
+    const replaced = await call<{ article: KnowledgeBaseArticle }>("PATCH", `/articles/${id}`, who.supervisor.token, { questions: ["Paljonko kiuas maksaa?"] });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.article.questions).toEqual(["Paljonko kiuas maksaa?"]);
+    expect(await latest("article.update")).toMatchObject({ before: { questions: ["Minkä kokoinen kiuas saunaani?", "Toimitatteko kiukaan kotiin?"] }, after: { questions: ["Paljonko kiuas maksaa?"] } });
+    const retitled = await call<{ article: KnowledgeBaseArticle }>("PATCH", `/articles/${id}`, who.supervisor.token, { title: "Kiukaat" });
+    expect(retitled.body.article.questions).toEqual(["Paljonko kiuas maksaa?"]);
+    const plain = await call<{ article: KnowledgeBaseArticle }>("POST", "/articles", who.supervisor.token, { title: "Ilman kysymyksiä", body: "Teksti.", language: "fi" });
+    expect(plain.body.article.questions).toEqual([]);
+  });
+
+  test.each([
+    ["more than 20 questions", { questions: Array.from({ length: 21 }, (_, i) => `Kysymys ${i}?`) }],
+    ["an empty question", { questions: ["Hyvä kysymys?", "   "] }],
+    ["a question over 300 characters", { questions: ["k".repeat(301)] }],
+    ["a NUL character", { questions: ["Kysymys\u0000?"] }],
+    ["questions that are not a list", { questions: "Miten palautan?" }],
+    ["a question that is not text", { questions: [42] }],
+  ])("example questions: %s is refused with 400 on create and update", async (_name, fields) => {
+    const created = await call("POST", "/articles", who.supervisor.token, { title: "Virheellinen", body: "Teksti.", language: "fi", ...fields });
+    expect(created.status).toBe(400);
+    expectOnlyError(created.body);
+    const updated = await call("PATCH", `/articles/${article.id}`, who.supervisor.token, fields);
+    expect(updated.status).toBe(400);
+    expectOnlyError(updated.body);
+  });
+
   test("delete: 204, then it is gone (404)", async () => {
     const { body } = await call<{ article: KnowledgeBaseArticle }>("POST", "/articles", who.supervisor.token, { title: "Poistettava", body: "Väliaikainen.", language: "fi" });
     const deleted = await call("DELETE", `/articles/${body.article.id}`, who.supervisor.token);

@@ -3,6 +3,7 @@
 import {
   type AIDraft,
   ConversationParams,
+  DraftRequestedResponse,
   DraftResponse,
   DraftSendRequest,
   DraftSentResponse,
@@ -11,6 +12,8 @@ import {
 } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { randomUUID } from "node:crypto";
+import { enqueueJob, MESSAGE_JOB } from "../ai/jobs.ts";
 import { conflict, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { publishAfterCommit } from "../realtime/publish.ts";
@@ -70,6 +73,36 @@ export async function draftRoutes(app: FastifyInstance, options: { access: Membe
     publishAfterCommit(hub, result.events);
     return { draft: result.draft, message: result.message };
   }
+
+  // After a hand-off the AI drafts nothing on its own: an agent asks for a draft here. It is for
+  // the agent only (never auto-sent) and streams like any draft.
+  r.post(
+    `${PREFIX}/conversations/:conversationId/drafts`,
+    { schema: { tags, params: ConversationParams, response: { 202: DraftRequestedResponse, ...errors } }, onRequest: access() },
+    async (request, reply) => {
+      const agent = agentOf(request);
+      const id = request.params.conversationId;
+      const messageId = await agent.tenant.transaction(async (t) => {
+        if (!(await t.lockConversation(id))) throw notFound(`conversation ${id} not found`);
+        const latest = (await t.getRecentMessages(id, { limit: 40 })).filter((m) => m.senderType === "contact").at(-1);
+        if (!latest) throw conflict(`conversation ${id} has no visitor message to draft an answer to`);
+        const drafts = await t.listDrafts(id);
+        const existing = drafts.find((d) => d.messageId === latest.id);
+        if (existing && (existing.status === "streaming" || existing.sentMessageId !== null || ["accepted", "edited", "rejected"].includes(existing.status))) {
+          throw conflict(`the latest visitor message already has a ${existing.status} draft (${existing.id})`);
+        }
+        await enqueueJob(t.executor, {
+          accountId: agent.accountId,
+          kind: MESSAGE_JOB,
+          uniqueKey: `agent-draft:${latest.id}:${randomUUID()}`,
+          payload: { messageId: latest.id, requestedBy: agent.userId },
+        });
+        return latest.id;
+      });
+      reply.code(202);
+      return { queued: true as const, messageId };
+    },
+  );
 
   r.get(
     `${PREFIX}/conversations/:conversationId/drafts`,

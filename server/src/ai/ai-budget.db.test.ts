@@ -5,7 +5,7 @@ import { afterEach, expect, test, vi } from "vitest";
 import { api, startTestApp, TEST_SECRET, type TestApp, TestSocket, visitorToken } from "../../test/test-app.ts";
 import { rowsOf, withAccount } from "../db/client.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
-import { handoffText } from "./handoff-text.ts";
+import { systemText } from "../inbox/system-texts.ts";
 import { OpenAIProvider } from "./openai-provider.ts";
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from "./testing/openai-compatible-server.ts";
 
@@ -56,7 +56,7 @@ test("past the jobs-per-minute budget a visitor is told a person will reply, and
   const first = await ask(t, "Mitkä ovat aukioloajat lauantaina?");
   expect(first.reply.senderType).toBe("ai");
   const second = await ask(t, "Milloin tilaukseni saapuu?");
-  expect(second.reply).toMatchObject({ senderType: "system", content: handoffText("fi", "fi") });
+  expect(second.reply).toMatchObject({ senderType: "system", content: systemText("aiHandoff", "fi", "fi") });
   await expectHandedOff(t, second.conversationId, /jobs per minute/);
 });
 
@@ -66,11 +66,12 @@ test("model tokens are counted per account and day; past the budget the conversa
   t = await startTestApp({ ai: { workers: 1, worker: { pollMs: 50 }, provider }, env: { HUMMDESK_AI_TOKENS_PER_DAY: "50", HUMMDESK_AI_JOBS_PER_MINUTE: "0" } });
   const first = await ask(t, "Hur länge har jag returrätt på en borrmaskin?");
   expect(first.reply.senderType).toBe("ai");
-  const usage = await withAccount(t.database.db, t.seeded.krauta.accountId, async (tx) =>
-    rowsOf<{ tokens: number | string; jobs: number }>(await tx.execute(sql`select tokens, jobs from ai_usage`)),
-  );
-  expect(usage).toHaveLength(1);
-  expect(Number(usage[0]!.tokens)).toBeGreaterThan(50);
+  // The job records its tokens when it finishes, just after the answer is published.
+  const app = t;
+  const readTokens = async () =>
+    withAccount(app.database.db, app.seeded.krauta.accountId, async (tx) => rowsOf<{ tokens: number | string }>(await tx.execute(sql`select tokens from ai_usage`)));
+  await vi.waitFor(async () => expect(Number((await readTokens())[0]?.tokens ?? 0)).toBeGreaterThan(50), { timeout: 10_000, interval: 50 });
+  expect(await readTokens()).toHaveLength(1);
   const second = await ask(t, "Levererar ni till Åland?");
   expect(second.reply.senderType).toBe("system");
   await expectHandedOff(t, second.conversationId, /tokens/);

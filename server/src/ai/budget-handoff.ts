@@ -7,7 +7,7 @@ import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import type { BudgetVerdict } from "./ai-budget.ts";
-import { handoffText } from "./handoff-text.ts";
+import { systemText } from "../inbox/system-texts.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
 import { routeConversation } from "./route-conversation.ts";
 
@@ -29,7 +29,7 @@ export async function handOffOverBudget(ctx: { db: Database; hub: RealtimeHub; l
     const updated = (await t.updateConversation(conversation.id, { handoffRequested: true, aiEnabled: false }))!;
     const notes = [];
     if (inbox.aiMode === "auto_reply") {
-      const text = handoffText(conversation.language, inbox.locale);
+      const text = systemText("aiHandoff", conversation.language, inbox.locale);
       notes.push(await t.createMessage({ conversationId: conversation.id, senderType: "system", messageType: "activity", content: text, clientMessageId: `handoff-${message.id}` }));
     }
     notes.push(

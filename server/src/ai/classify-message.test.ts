@@ -66,7 +66,15 @@ describe("classifyMessage: priority and handoff", () => {
     expect(classify(text).handoffRequested).toBe(true);
   });
 
-  it.each(["Missä tilaukseni on", "Hur mycket kostar frakten", "Do you sell paint"])("%s does not", (text) => {
+  it.each([
+    "Missä tilaukseni on",
+    "Hur mycket kostar frakten",
+    "Do you sell paint",
+    // A mention of the team or a person is not a request for one.
+    "Vilka öppettider har kundtjänst?",
+    "Mikä on asiakaspalvelun puhelinnumero?",
+    "When is customer service open on Saturday?",
+  ])("%s does not", (text) => {
     expect(classify(text).handoffRequested).toBe(false);
   });
 });
@@ -87,5 +95,26 @@ describe("classifyMessage: confidence and determinism", () => {
   it("gives the same answer for the same input", () => {
     const text = "Jag vill returnera en trasig borrmaskin, brådskande";
     expect(classify(text, "sv")).toEqual(classify(text, "sv"));
+  });
+});
+
+describe("small talk and facts", () => {
+  it.each([
+    ["Hi", "en"],
+    ["Hej", "sv"],
+    ["Moi", "fi"],
+    ["Thanks, that helped!", "en"],
+    ["Tack så mycket!", "sv"],
+    ["Kiitos paljon!", "fi"],
+  ] as const)("%s is small talk in %s, whatever the inbox's language, and not a hand-off", (text, language) => {
+    for (const fallbackLanguage of ["fi", "sv", "en"] as const) {
+      const result = classifyMessage({ text, fallbackLanguage });
+      expect(result.language).toBe(language);
+      expect(result.handoffRequested).toBe(false);
+    }
+  });
+
+  it("a wrong item delivered is a fact, not negative sentiment by itself", () => {
+    expect(classifyMessage({ text: "Wrong door delivered", fallbackLanguage: "en" }).sentiment).not.toBe("negative");
   });
 });

@@ -25,6 +25,8 @@ const ROUTINE_CATEGORIES = new Set<AICategory>(["product_question", "store_info"
 interface CompiledCues {
   categories: Record<AICategory, CompiledTerm[]>;
   handoff: CompiledTerm[];
+  person: CompiledTerm[];
+  request: CompiledTerm[];
   urgent: CompiledTerm[];
   notUrgent: CompiledTerm[];
 }
@@ -42,6 +44,8 @@ function cuesFor(language: WidgetLocale): CompiledCues {
     cues = {
       categories,
       handoff: compileTerms(intent.handoff, language),
+      person: compileTerms(intent.person, language),
+      request: compileTerms(intent.request, language),
       urgent: compileTerms(intent.urgent, language),
       notUrgent: compileTerms(intent.notUrgent, language),
     };
@@ -122,7 +126,10 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const categoryConfidence = top > 0 ? 0.35 + 0.6 * margin * evidence : 0.2;
   const confidence = round(categoryConfidence * (0.8 + 0.2 * guess.confidence));
 
-  const handoffRequested = anyLanguageHits(input.text, (cues) => cues.handoff);
+  // A request for a person, not a mention of one ("when is customer service open?").
+  const handoffRequested =
+    anyLanguageHits(input.text, (cues) => cues.handoff) ||
+    (anyLanguageHits(input.text, (cues) => cues.person) && anyLanguageHits(input.text, (cues) => cues.request));
   const urgent =
     anyLanguageHits(input.text, (cues) => cues.urgent) && !anyLanguageHits(input.text, (cues) => cues.notUrgent);
   const priority = choosePriority({ urgent, category, sentimentScore: sentiment.score, handoffRequested });

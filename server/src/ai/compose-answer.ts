@@ -42,18 +42,41 @@ export const MIN_GROUNDED_SUPPORT = 0.2;
 const SECOND_MIN_SUPPORT = 0.5;
 const SECOND_SCORE_RATIO = 0.8;
 const MAX_ANSWER_BODY_CHARS = 900;
+const CASE_NUMBER = /(?:^|[^\p{L}\d])(?:[A-Za-z]{1,3}-?)?\d{5,}(?![\d])/u;
+const CASE_DISCOUNT = 0.5;
+const DISAGREE_DISCOUNT = 0.5;
 
 function citationOf(passage: Passage): Citation {
   return { articleId: passage.articleId, title: passage.title, url: passage.url };
 }
 
-/** The paragraph of the passage that holds the asked fact, without instruction-like sentences. */
+// A second paragraph of the same article is quoted when it fits at least this well (the asked
+// fact is often in the paragraph after the rule the question names).
+const SECOND_PARAGRAPH_RATIO = 0.5;
+
+function clean(paragraph: string): string {
+  return splitSentences(paragraph)
+    .filter((sentence) => !looksLikeInstruction(sentence))
+    .join(" ");
+}
+
+/** The paragraph(s) of the passage that hold the asked fact, whole and in the article's order,
+ * without instruction-like sentences. */
 function quote(passage: Passage, question: string, language: WidgetLocale): string | null {
-  for (const { paragraph } of rankParagraphs(question, passage.body, language)) {
-    const kept = splitSentences(paragraph).filter((sentence) => !looksLikeInstruction(sentence));
-    if (kept.length > 0) return kept.join(" ");
+  const ranked = rankParagraphs(question, passage.body, language)
+    .map((p) => ({ ...p, text: clean(p.paragraph) }))
+    .filter((p) => p.text.length > 0);
+  const best = ranked[0];
+  if (!best) return null;
+  const chosen = [best];
+  const next = ranked[1];
+  if (next && best.score > 0 && next.score >= best.score * SECOND_PARAGRAPH_RATIO && best.text.length + next.text.length <= MAX_ANSWER_BODY_CHARS) {
+    chosen.push(next);
   }
-  return null;
+  return chosen
+    .sort((a, b) => a.index - b.index)
+    .map((p) => p.text)
+    .join("\n\n");
 }
 
 export function composeAnswer(input: DraftInput): ComposedAnswer {
@@ -77,6 +100,11 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     // Pointing to an article the visitor may not read is weaker evidence than quoting one.
     return { text, citations: [citationOf(top)], grounded: true, support: support / 2, kind: "answer" };
   }
+  // An order, invoice or ticket number asks about one case: help articles answer the rule, a
+  // person answers the case, so such an answer waits for an agent unless the evidence is complete.
+  let evidence = CASE_NUMBER.test(input.question) ? support * CASE_DISCOUNT : support;
+  // The classifier read another topic than the ranker found: weaker evidence that it fits.
+  if (input.category && top.category && top.category !== input.category) evidence *= DISAGREE_DISCOUNT;
   const first = quote(top, input.question, language);
   if (!first) return noAnswer;
   const quoted = [first];
@@ -97,5 +125,5 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     }
   }
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
-  return { text, citations: used.map(citationOf), grounded: true, support, kind: "answer" };
+  return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }

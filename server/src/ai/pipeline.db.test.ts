@@ -186,6 +186,19 @@ describe("evidence-gated answers (issue 10)", () => {
     await new Promise((r) => setTimeout(r, 800));
     expect((await tenant.listDrafts(message.conversationId)).map((d) => d.messageId)).toEqual([message.id]);
     expect(next.conversationId).toBe(message.conversationId);
+    // An agent asks for a draft: it is written for the agent and never sent to the visitor.
+    const login = await api<{ accessToken: string }>(t.url, "POST", "/api/v1/auth/login", { body: { email: "admin@k-rauta.example", password: "hummdesk-admin" } });
+    const requested = await api<{ messageId: number }>(t.url, "POST", `/api/v1/accounts/${t.seeded.krauta.accountId}/conversations/${message.conversationId}/drafts`, { token: login.body.accessToken });
+    expect(requested.status).toBe(202);
+    expect(requested.body.messageId).toBe(next.id);
+    const start = Date.now();
+    while (!(await tenant.listDrafts(message.conversationId)).some((d) => d.messageId === next.id && d.status === "ready")) {
+      if (Date.now() - start > 10_000) throw new Error("the requested draft never arrived");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const requestedDraft = (await tenant.listDrafts(message.conversationId)).find((d) => d.messageId === next.id)!;
+    expect(requestedDraft.content).toContain("12");
+    expect(requestedDraft.sentMessageId).toBeNull();
     expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "ai")).toBe(false);
     socket.close();
   });

@@ -8,7 +8,7 @@ import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { answerCompleted, conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
-import { failedText, handoffText } from "./handoff-text.ts";
+import { systemText } from "../inbox/system-texts.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
 import type { AIProvider, ClassificationResult, DraftOutcome } from "./provider.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
@@ -17,7 +17,7 @@ import { routeConversation } from "./route-conversation.ts";
 /** An answer is sent to the visitor on its own only with at least this support (the share of
  * the question's weighted terms the quoted article holds), calibrated on the tuning part of the
  * labelled set (`pnpm eval`); below it the draft waits for an agent and the team takes over. */
-export const AUTO_REPLY_MIN_SUPPORT = 0.45;
+export const AUTO_REPLY_MIN_SUPPORT = 0.8;
 /** Messages the AI reads of a conversation: the latest, however long it has grown. */
 const HISTORY_LIMIT = 40;
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, medium: 1, high: 2, urgent: 3 };
@@ -127,7 +127,7 @@ async function handOff(ctx: PipelineContext, job: ClaimedJob, l: Loaded, categor
       conversationId: l.conversation.id,
       senderType: "system",
       messageType: "activity",
-      content: handoffText(language, visitorLocale(job) ?? l.inbox.locale),
+      content: systemText("aiHandoff", language, visitorLocale(job) ?? l.inbox.locale),
       clientMessageId: `handoff-${l.message.id}`,
     });
     return { conversation: updated, note: created ? message : null };
@@ -222,6 +222,7 @@ async function streamDraft(
   const answer = await provider.draft({
     question,
     language: result.language,
+    category: result.category,
     passages,
     history,
     accountName: l.accountName,
@@ -310,7 +311,7 @@ export async function failVisibly(ctx: PipelineContext, job: ClaimedJob): Promis
       senderType: "system",
       messageType: visible ? "activity" : "note",
       private: !visible,
-      content: failedText(l.conversation.language, l.inbox.locale),
+      content: systemText("aiFailed", l.conversation.language, l.inbox.locale),
       clientMessageId: `ai-failed-${l.message.id}`,
     });
     return { conversation: updated!, note: created ? message : null };

@@ -37,6 +37,8 @@ export interface DraftInput {
   question: string;
   /** The visitor's language: the answer is written in it ("other" answers in English). */
   language: Language;
+  /** The classified category of the question, when known. */
+  category?: AICategory;
   passages: Passage[];
   history: { role: "visitor" | "agent" | "ai"; content: string }[];
   accountName: string;

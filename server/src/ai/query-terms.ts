@@ -8,7 +8,7 @@ import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/sha
 import { STOPWORDS } from "./answer-relevance.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
-import { tokenize } from "./text-tokens.ts";
+import { tokenize, words } from "./text-tokens.ts";
 
 export interface QueryTerm {
   stem: string;
@@ -35,8 +35,25 @@ function lexiconFor(language: WidgetLocale): Record<AICategory, CompiledTerm[]> 
   return lexicon;
 }
 
+/** A word only in the message's statements when it also asks a question ("I bought a drill last
+ * week. How do returns work?"): context, not the ask. */
+export const CONTEXT_WEIGHT = 0.5;
+
+/** Marks each word of `text` that stands in a sentence ending with "?". */
+function inQuestions(text: string): boolean[] {
+  const marks: boolean[] = [];
+  for (const sentence of text.match(/[^.!?\n]+[.!?\n]*/g) ?? []) {
+    const asked = sentence.includes("?");
+    for (const _ of words(sentence)) marks.push(asked);
+  }
+  return marks;
+}
+
 export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
-  const tokens = tokenize(text.slice(0, 2000), language);
+  const clipped = text.slice(0, 2000);
+  const tokens = tokenize(clipped, language);
+  const asked = inQuestions(clipped);
+  const hasQuestion = asked.some(Boolean) && asked.length === tokens.length;
   const lexicon = lexiconFor(language);
   const hits = tokens.map(() => new Set<AICategory>());
   for (const category of AI_CATEGORIES) {
@@ -51,7 +68,8 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
     if (stops.has(token.word) || stops.has(token.folded) || token.stem.length < MIN_STEM || /^\d+$/.test(token.stem)) return;
     const categories = [...(hits[index] ?? [])];
     const intent = categories.some((category) => category !== "product_question");
-    const weight = intent ? INTENT_WEIGHT : categories.length > 0 ? PRODUCT_WEIGHT : 1;
+    const context = hasQuestion && !asked[index] ? CONTEXT_WEIGHT : 1;
+    const weight = context * (intent ? INTENT_WEIGHT : categories.length > 0 ? PRODUCT_WEIGHT : 1);
     const known = terms.get(token.stem);
     if (!known || known.weight < weight) terms.set(token.stem, { stem: token.stem, weight, categories });
   });
@@ -67,6 +85,7 @@ export function stemMatch(query: string, stem: string): number {
   let common = 0;
   while (common < short.length && short[common] === long[common]) common++;
   if (common >= 6 && common >= short.length - 2) return 0.8;
+  if (common === short.length && short.length >= 4 && long.length - short.length <= 3) return 0.8;
   if (common === short.length && short.length >= 5) return 0.5;
   if (query.length >= 6 && stem.length > query.length && stem.endsWith(query)) return 0.6;
   return 0;

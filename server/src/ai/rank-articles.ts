@@ -42,6 +42,7 @@ const CATEGORY_TIE = 0.85;
 // An intent word counts this much more in an article of the category whose lexicon names it
 // ("palautus" in the returns article, not in the drill guide that mentions returning a battery).
 const ON_TOPIC = 2;
+const UNKNOWN_TERM = 1.25;
 
 type Field = keyof typeof FIELD_BOOST;
 interface IndexedArticle {
@@ -98,6 +99,7 @@ function rankGroup(terms: QueryTerm[], group: IndexedArticle[]): RankedArticle[]
     }),
   );
   const n = group.length;
+  const known = terms.map((_, t) => weighted.some((row) => (row[t] ?? 0) > 0));
   const idf = terms.map((_, t) => {
     const containing = weighted.filter((row) => (row[t] ?? 0) > 0).length;
     // A term no article contains still counts in the question's total, as rare as can be.
@@ -111,8 +113,10 @@ function rankGroup(terms: QueryTerm[], group: IndexedArticle[]): RankedArticle[]
     const category = a.article.category;
     terms.forEach((term, t) => {
       const tf = weighted[i]?.[t] ?? 0;
-      const topical = category && term.weight > 1 && term.categories.includes(category) ? ON_TOPIC : 1;
-      total += topical * term.weight;
+      const topical = category && category !== "product_question" && term.categories.includes(category) ? ON_TOPIC : 1;
+      // A word no article uses (a town, a product, an order number) is what the help centre lacks.
+      const unknown = known[t] ? 1 : UNKNOWN_TERM;
+      total += topical * term.weight * unknown;
       if (tf <= 0) return;
       score += topical * term.weight * (idf[t] ?? 0) * ((tf * (K1 + 1)) / (tf + K1));
       covered += topical * term.weight;

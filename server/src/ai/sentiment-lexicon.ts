@@ -1,6 +1,7 @@
 /**
  * Sentiment words per language for the built-in classifier (lexicon-match.ts notation). A negator
  * flips the polarity of the next few words: "ei toimi", "inte bra", "not happy" read negative.
+ * Facts ("wrong door delivered", "väärä tuote", "fel vara") are not feelings and are not listed.
  */
 import type { WidgetLocale } from "@hummdesk/shared";
 
@@ -22,7 +23,7 @@ const fi: SentimentLexicon = {
     "~huono!", "~surke!", "~kamala!", "~kauhea!", "~rikki", "~viall", "~petty!", "~vihai!", "~arsytt!",
     "~arvoi", "~naurett!", "~toykea!", "~myohas", "~ongelm", "~puuttu", "~hajo", "~vauri", "~tyytymat!",
     "~karsea", "~paska!", "~perkele!", "~skandaal!", "~sotku", "~epaonnist", "~turhaut!", "~jarkyt!",
-    "~hirvea!", "~kurja", "~raivo!", "~suuttu!", "=vika", "~vaara",
+    "~hirvea!", "~kurja", "~raivo!", "~suuttu!", "=vika",
   ],
   polite: ["~kiito", "~kiitt", "=kiitti", "=kiitos"],
   negators: ["=ei", "=en", "=et", "=emme", "=ette", "=eivät", "=eikä", "=ilman"],
@@ -35,7 +36,7 @@ const sv: SentimentLexicon = {
   ],
   negative: [
     "~dalig!", "~usel!", "~hemsk!", "~trasig", "~skadad", "~sonder", "~besvik!", "=arg!", "~irriter!",
-    "~oaccept!", "~samst!", "~oforskam!", "~forsena", "=fel", "~problem", "~saknas", "~missnoj!",
+    "~oaccept!", "~samst!", "~oforskam!", "~forsena", "~problem", "~saknas", "~missnoj!",
     "~bedrovl!", "~skandal!", "~katastrof!", "~frustrer!", "~ilsk!", "~tyvarr",
   ],
   polite: ["=tack", "~tacksam"],
@@ -51,7 +52,7 @@ const en: SentimentLexicon = {
   negative: [
     "=bad!", "~terribl!", "~awful!", "~horribl!", "~angri!", "~annoy!", "~disappoint!", "~unaccept!",
     "=worst!", "=broken", "~damag", "~useless!", "=rude!", "~ridicul!", "~frustrat!", "=late", "=delay",
-    "=wrong", "~problem", "~defect", "~fault", "=poor", "~scam!", "~furious!", "~unhappi!", "~disgust!",
+    "~problem", "~defect", "~fault", "=poor", "~scam!", "~furious!", "~unhappi!", "~disgust!",
     "=hate!", "~worse", "=stuck", "=fail", "~rubbish!", "~pathet!", "~incompet!",
   ],
   polite: ["=thank", "=thx", "=ty", "~cheer"],

@@ -178,6 +178,33 @@ describe("triggers, functions and seed", () => {
     expect(await t.getAvailableAgents(returns)).toEqual([]);
   });
 
+  test("every seeded K-Rauta article carries 3–5 example questions; questions are searched with the title's weight", async () => {
+    const { krauta } = seeded;
+    const t = createTenantService(database.db, krauta.accountId);
+    const articles = await t.listArticles();
+    expect(articles.length).toBe(30);
+    for (const article of articles) {
+      expect(article.questions.length, article.title).toBeGreaterThanOrEqual(3);
+      expect(article.questions.length, article.title).toBeLessThanOrEqual(5);
+    }
+    // A word only in the questions finds the article, ranked as a title word would be; changing
+    // only the questions refreshes the search vector.
+    const created = await t.createArticle({ title: "Lemmikit", body: "Avustajakoirat ovat tervetulleita.", language: "fi", questions: ["Saako kissan tuoda myymälään?"] });
+    const search = (word: string) =>
+      withAccount(database.db, krauta.accountId, async (tx) =>
+        rowsOf<{ id: string | number; rank: number }>(
+          await tx.execute(sql`select id, ts_rank(search_vector, to_tsquery('finnish', ${word})) as rank from knowledge_base_articles where search_vector @@ to_tsquery('finnish', ${word})`),
+        ),
+      );
+    const byQuestion = await search("kissan");
+    expect(byQuestion.map((r) => Number(r.id))).toEqual([created.id]);
+    const byTitle = await search("lemmikit");
+    expect(byQuestion[0]!.rank).toBeCloseTo(byTitle[0]!.rank, 5);
+    await t.updateArticle(created.id, { questions: ["Saako koiran tuoda myymälään?"] });
+    expect(await search("kissan")).toEqual([]);
+    expect((await search("koiran")).map((r) => Number(r.id))).toEqual([created.id]);
+  });
+
   test("the K-Rauta seed is idempotent", async () => {
     await database.close();
     database = await createTestDatabase();

@@ -5,7 +5,7 @@ import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { TEST_SECRET } from "../../test/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database.ts";
-import { DEMO_ADMIN, DEMO_AGENT_PASSWORD } from "./seed.ts";
+import { DEMO_ADMIN, DEMO_AGENT_PASSWORD, seedKRauta } from "./seed.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -58,5 +58,20 @@ test("asked to seed in production, no account has a known password; the generate
     expect(await login(again, credentials[0]!.email, credentials[0]!.password)).toBe(200);
   } finally {
     await again.close();
+  }
+});
+
+test("a database seeded earlier with the published passwords loses them at the first production start", async () => {
+  database = await createTestDatabase();
+  await seedKRauta(database.db);
+  const app = await buildApp(production(), { database });
+  try {
+    expect(await login(app, DEMO_ADMIN.email, DEMO_ADMIN.password)).toBe(401);
+    expect(await login(app, "mikko@k-rauta.example", DEMO_AGENT_PASSWORD)).toBe(401);
+    expect(app.seedCredentials).toHaveLength(4);
+    const mikko = app.seedCredentials.find((c) => c.email === "mikko@k-rauta.example")!;
+    expect(await login(app, mikko.email, mikko.password)).toBe(200);
+  } finally {
+    await app.close();
   }
 });

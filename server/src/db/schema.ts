@@ -337,6 +337,9 @@ export const knowledgeBaseArticles = pgTable(
     language: languageEnum("language").notNull(),
     category: aiCategoryEnum("category"),
     url: text("url"),
+    // Example questions visitors ask that this article answers, in the article's language; in the
+    // search vector with the title's weight.
+    questions: text("questions").array().notNull().default(sql`'{}'`),
     published: boolean("published").notNull().default(true),
     // Kept by a trigger (migrations/*_rls_and_functions.sql) with the article language's own
     // text-search configuration: finnish, swedish or english.

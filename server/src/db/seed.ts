@@ -3,7 +3,10 @@ import { randomBytes } from "node:crypto";
 import type { AICategory, Availability, BusinessHours, Role } from "@hummdesk/shared";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import { createAccount, createUser, findLogin, getAccountIdBySubdomain } from "../tenant/system.ts";
-import type { Database } from "./client.ts";
+import { eq } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { type Database, withAccount } from "./client.ts";
+import { users } from "./schema.ts";
 import { KRAUTA_ARTICLES } from "./seed-data/knowledge-base.ts";
 
 export const KRAUTA_SUBDOMAIN = "k-rauta";
@@ -119,9 +122,28 @@ export async function seedKRauta(db: Database, options: SeedOptions = {}): Promi
         await t.upsertSLAPolicy(priority, first, resolution);
       }
       for (const article of KRAUTA_ARTICLES) {
-        await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url });
+        await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url, questions: article.questions ?? [] });
       }
     }
     return { accountId, inboxId: inbox.id, adminId, agentIds, teamIds, created: existing === null, credentials };
   });
+}
+
+/** Production: a database seeded before (by a development start, or an older version) may still
+ * hold the published demo passwords. Each demo user that does gets a random one, returned once. */
+export async function retireDemoPasswords(db: Database): Promise<SeedCredential[]> {
+  const accountId = await getAccountIdBySubdomain(db, KRAUTA_SUBDOMAIN);
+  if (accountId === null) return [];
+  const demo: [string, string][] = [[DEMO_ADMIN.email, DEMO_ADMIN.password], ...AGENTS.map((a): [string, string] => [a.email, DEMO_AGENT_PASSWORD])];
+  const retired: SeedCredential[] = [];
+  for (const [email, published] of demo) {
+    const login = await findLogin(db, email);
+    if (!login || !(await verifyPassword(published, login.passwordHash))) continue;
+    const password = randomBytes(18).toString("base64url");
+    const passwordHash = await hashPassword(password);
+    // Users are updatable inside an account they belong to (RLS); demo users belong to K-Rauta.
+    await withAccount(db, accountId, (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, login.userId)));
+    retired.push({ email, password });
+  }
+  return retired;
 }

@@ -18,6 +18,8 @@ export interface RateLimits {
   agentUser: number;
   /** Per IP on login. */
   login: number;
+  /** Per IP on refresh and logout (a bucket apart from login's). */
+  refresh: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -26,9 +28,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   inboxSend: 3000,
   publicIp: 300,
   visitorTokenIp: 120,
-  visitorTokenInbox: 1200,
+  visitorTokenInbox: 3000,
   agentUser: 1200,
   login: 20,
+  refresh: 60,
 };
 
 /** A preHandler that counts one more request against `key(request)` and answers 429 with

@@ -24,6 +24,7 @@ import { conversationUpdated, messageCreated, publishAfterCommit } from "../real
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
+import { systemText } from "./system-texts.ts";
 import { loadVisitorInbox } from "./visitor-inbox.ts";
 import { sendInOneStatement } from "./send-in-one-statement.ts";
 
@@ -137,6 +138,7 @@ export function createVisitorService(options: VisitorServiceOptions) {
   async function writeProfile(t: TenantStores, contact: Contact, profile: VisitorProfile, visitorId: string): Promise<Contact> {
     const fields = contactFields(profile);
     if (profile.identifier && profile.identifierVerified) {
+      await t.lockIdentifier(profile.identifier);
       const owner = await t.findContactByIdentifier(profile.identifier);
       if (owner && owner.id !== contact.id) {
         await t.updateContact(contact.id, { visitorId: null });
@@ -295,7 +297,9 @@ export function createVisitorService(options: VisitorServiceOptions) {
         }
         if (!contact) {
           // Only a proven identifier joins an existing contact; a claimed one gets a contact of its own.
-          const owner = profile.identifier && profile.identifierVerified ? await t.findContactByIdentifier(profile.identifier) : null;
+          const proven = profile.identifier && profile.identifierVerified ? profile.identifier : null;
+          if (proven) await t.lockIdentifier(proven);
+          const owner = proven ? await t.findContactByIdentifier(proven) : null;
           contact = owner
             ? await t.updateContact(owner.id, { ...contactFields(profile), visitorId: claims.visitorId })
             : await t.createContact({ ...contactFields(profile), visitorId: claims.visitorId });
@@ -339,23 +343,41 @@ export function createVisitorService(options: VisitorServiceOptions) {
       });
     },
 
+    /** The visitor asks for a person. The activity line is ours (localized); a reason they typed is
+     * stored as their own message, so it can never pass for a notice from us. */
     async handoff(claims: VisitorClaims, reason?: string) {
-      const result = await withVisitor(claims, async (t) => {
+      const result = await withVisitor(claims, async (t, inbox) => {
         const contact = await t.findContactByVisitor(claims.visitorId);
         const conversation = contact ? await currentConversation(t, contact.id, claims.inboxId) : null;
-        if (!conversation) throw notFound("there is no open conversation to hand off: send a message first");
-        if (conversation.handoffRequested) return { conversation, message: null };
+        if (!contact || !conversation) throw notFound("there is no open conversation to hand off: send a message first");
+        if (conversation.handoffRequested) return { conversation, messages: [] };
         const updated = await t.updateConversation(conversation.id, { handoffRequested: true, aiEnabled: false, status: "open" });
+        const messages: Message[] = [];
+        if (reason?.trim()) {
+          const { message } = await t.createMessage({
+            conversationId: conversation.id,
+            senderType: "contact",
+            senderId: contact.id,
+            senderName: contact.name,
+            messageType: "incoming",
+            content: reason.trim(),
+          });
+          messages.push(message);
+        }
         const { message } = await t.createMessage({
           conversationId: conversation.id,
           senderType: "system",
           messageType: "activity",
-          content: reason ? `Visitor asked for a person: ${reason}` : "Visitor asked for a person",
+          content: systemText("visitorAskedForPerson", conversation.language, inbox.locale),
         });
-        return { conversation: updated!, message };
+        messages.push(message);
+        return { conversation: updated!, messages };
       });
-      if (result.message) {
-        publishAfterCommit(hub, [messageCreated(result.conversation, result.message, claims.visitorId), conversationUpdated(result.conversation, claims.visitorId)]);
+      if (result.messages.length > 0) {
+        publishAfterCommit(hub, [
+          ...result.messages.map((message) => messageCreated(result.conversation, message, claims.visitorId)),
+          conversationUpdated(result.conversation, claims.visitorId),
+        ]);
         await options.afterHandoff?.(claims.accountId, result.conversation.id);
       }
       return { conversation: toVisitorConversation(result.conversation) };

@@ -14,6 +14,7 @@ import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
 import { publishAfterCommit } from "./publish.ts";
+import { releaseUpgradeRequest } from "./release-upgrade.ts";
 import { replayMissed } from "./replay-missed.ts";
 import type { RealtimeLimits } from "./realtime-limits.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
@@ -46,7 +47,9 @@ export async function agentSocketRoute(app: FastifyInstance, options: { db: Data
   const log = app.log;
 
   app.get("/api/v1/ws", { websocket: true }, (socket, request) => {
-    if (!limits.holdIp(socket, request.ip)) return;
+    const ip = request.ip;
+    releaseUpgradeRequest(socket, request);
+    if (!limits.holdIp(socket, ip)) return;
     let conn: Connection | null = null;
     let agentName: string | null = null;
 

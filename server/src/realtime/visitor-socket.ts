@@ -13,6 +13,7 @@ import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
 import type { RealtimeHub } from "./hub.ts";
 import { publishAfterCommit } from "./publish.ts";
+import { releaseUpgradeRequest } from "./release-upgrade.ts";
 import { replayMissed } from "./replay-missed.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 import type { RealtimeLimits } from "./realtime-limits.ts";
@@ -49,6 +50,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
     // Only these two strings outlive the upgrade: an idle socket must not keep its request.
     const origin = request.headers.origin;
     const ip = request.ip;
+    releaseUpgradeRequest(socket, request);
     if (!limits.holdIp(socket, ip)) return;
     let conn: Connection | null = null;
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -26,4 +27,29 @@ test("the storefront carries the real merchant snippet for the K-Rauta inbox", a
   expect(html).not.toContain("<!--HUMMDESK_SNIPPET-->");
   expect(html).toContain("krauta-storefront-demo");
   expect(html).toContain(`${t.url}`);
+});
+
+const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1] ?? "");
+const scriptSrc = (csp: string) => csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+
+test.each(["/", "/desk", "/configure", "/docs"])("%s allows no inline script but its own, by hash", async (path) => {
+  const response = await fetch(`${t.url}${path}`);
+  expect(response.status).toBe(200);
+  const csp = response.headers.get("content-security-policy") ?? "";
+  const scripts = scriptSrc(csp);
+  expect(scripts).toContain("script-src 'self'");
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(csp).toContain("script-src-attr 'none'");
+  for (const script of inlineScripts(await response.text())) {
+    const hash = `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
+    expect(scripts).toContain(hash);
+  }
+});
+
+test("the storefront's inline snippet is allowed by its hash and nothing else is", async () => {
+  const response = await fetch(`${t.url}/`);
+  const html = await response.text();
+  expect(inlineScripts(html).length).toBeGreaterThan(0);
+  const hashes = scriptSrc(response.headers.get("content-security-policy") ?? "").match(/'sha256-/g) ?? [];
+  expect(hashes).toHaveLength(inlineScripts(html).length);
 });

@@ -10,6 +10,7 @@ import { buildSnippet } from "@hummdesk/widget/snippet";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { KRAUTA_WEBSITE_TOKEN } from "../db/seed.ts";
+import { contentSecurityPolicy } from "../http/content-security-policy.ts";
 import { publicBaseUrl } from "../http/public-url.ts";
 
 const ROOT = REPO_ROOT;
@@ -40,8 +41,9 @@ export async function staticRoutes(app: FastifyInstance, options: { config: Conf
   const page = (file: string, transform?: (html: string, request: FastifyRequest) => string) => async (request: FastifyRequest, reply: import("fastify").FastifyReply) => {
     const path = join(DEMO_DIST, file);
     if (!existsSync(path)) return reply.code(404).send({ error: { code: "not_built", message: `demo page ${file} is not built: run \`pnpm build\`` } });
-    const html = readFileSync(path, "utf8");
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(transform ? transform(html, request) : html);
+    const template = readFileSync(path, "utf8");
+    const html = transform ? transform(template, request) : template;
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").header("content-security-policy", contentSecurityPolicy(html)).send(html);
   };
   app.get(
     "/",

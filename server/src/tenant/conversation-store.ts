@@ -284,6 +284,11 @@ export function conversationStore(tx: Executor, accountId: number) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`visitor:${visitorId}`}))`);
     },
 
+    /** Serialises joins to one verified identifier (two devices proving it at once make one contact). */
+    async lockIdentifier(identifier: string): Promise<void> {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`identifier:${accountId}:${identifier}`}))`);
+    },
+
     /** A message a contact sent with this clientMessageId, in any of its conversations. */
     async findVisitorMessage(contactId: number, clientMessageId: string): Promise<Message | null> {
       const [row] = await tx

@@ -60,6 +60,8 @@ export interface NewArticle {
   language: Language;
   category?: AICategory | null;
   url?: string | null;
+  /** Example visitor questions the article answers, in its language. */
+  questions?: string[];
   published?: boolean;
 }
 

@@ -144,6 +144,7 @@ export const toArticle = (r: Row<typeof s.knowledgeBaseArticles>): KnowledgeBase
   language: r.language,
   category: r.category,
   url: r.url,
+  questions: r.questions,
   published: r.published,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),

@@ -70,12 +70,17 @@ describe("teams, inboxes, contacts, agents", () => {
   });
 
   test("contacts: create, findByEmail, findByIdentifier, merge custom attributes", async () => {
-    const contact = await t.createContact({ name: "Matti", email: "matti@example.fi", identifier: "cust-42", customAttributes: { plan: "pro" } });
+    const contact = await t.createContact({ name: "Matti", email: "matti@example.fi", identifier: "cust-42", identifierVerified: true, customAttributes: { plan: "pro" } });
+    await t.createContact({ name: "Claimed", identifier: "cust-43" });
     expect((await t.findContactByEmail("matti@example.fi"))?.id).toBe(contact.id);
     expect((await t.findContactByIdentifier("cust-42"))?.id).toBe(contact.id);
+    // An identifier nobody proved with its hash joins nothing.
+    expect(await t.findContactByIdentifier("cust-43")).toBeNull();
     const updated = await t.updateContact(contact.id, { customAttributes: { city: "Tampere" } });
     expect(updated?.customAttributes).toEqual({ plan: "pro", city: "Tampere" });
-    await expect(t.createContact({ identifier: "cust-42" })).rejects.toThrow();
+    // A verified identifier is unique; an unverified claim of it is only a claim and may repeat.
+    await expect(t.createContact({ identifier: "cust-42", identifierVerified: true })).rejects.toThrow();
+    expect((await t.createContact({ identifier: "cust-42" })).identifierVerified).toBe(false);
   });
 
   test("agents: list with load, availability, and team availability figures", async () => {

@@ -17,6 +17,8 @@ export interface MessageOutcome {
   handoffClaims: number;
   /** Visitor message posted -> first AI text streamed to the visitor (ms); null when none was. */
   firstTextMs: number | null;
+  /** The AI job threw (it then failed visibly, as a worker's last attempt does). */
+  failed?: boolean;
 }
 
 export interface EvalMetrics {
@@ -40,6 +42,8 @@ export interface EvalMetrics {
   smalltalkKeptPct: number | null;
   autoReplies: number;
   handoffClaims: number;
+  /** AI jobs that threw. */
+  failures: number;
   firstTextP50Ms: number | null;
   firstTextP90Ms: number | null;
   perKind: Record<string, { messages: number; autoReplied: number; handedOff: number }>;
@@ -110,6 +114,7 @@ export function computeMetrics(labels: readonly LabelledVisitorMessage[], outcom
     smalltalkKeptPct: pct(smalltalk.filter((p) => !p.outcome.handedOff && !(p.outcome.reply?.citations.length ?? 0)).length, smalltalk.length),
     autoReplies: replied.length,
     handoffClaims: claims,
+    failures: pairs.filter((p) => p.outcome.failed).length,
     firstTextP50Ms: percentile(latencies, 50),
     firstTextP90Ms: percentile(latencies, 90),
     perKind,

@@ -14,7 +14,7 @@ import { createInProcessHub } from "../../realtime/hub.ts";
 import { createTenantService } from "../../tenant/tenant-service.ts";
 import { createAIPipeline } from "../ai-pipeline.ts";
 import { claimJobs, completeJob, MESSAGE_JOB } from "../jobs.ts";
-import { processMessageJob } from "../pipeline.ts";
+import { failVisibly, processMessageJob } from "../pipeline.ts";
 import type { AIProvider } from "../provider.ts";
 import type { MessageOutcome } from "./eval-metrics.ts";
 import { claimsHandoff } from "./handoff-claim.ts";
@@ -60,10 +60,17 @@ export async function evaluatePipeline(target: EvalTarget, provider: AIProvider,
       const postedAt = performance.now();
       const sent = await visitors.sendMessage(claims, { clientMessageId: `eval-${index}-${randomBytes(4).toString("hex")}`, content: item.text });
       const conversationId = sent.conversation.id;
-      // Run every job the message produced, as a worker would, right away.
+      // Run every job the message produced, as a worker would, right away; a job that throws
+      // fails visibly, as a worker's last attempt does, and is counted.
+      let failed = false;
       for (let jobs = await claimJobs(db, "eval", 60, 10); jobs.length > 0; jobs = await claimJobs(db, "eval", 60, 10)) {
         for (const job of jobs) {
-          if (job.kind === MESSAGE_JOB) await processMessageJob({ db, hub, log: silentLog }, job, provider);
+          try {
+            if (job.kind === MESSAGE_JOB) await processMessageJob({ db, hub, log: silentLog }, job, provider);
+          } catch {
+            failed = true;
+            await failVisibly({ db, hub, log: silentLog }, job);
+          }
           await completeJob(db, job);
         }
       }
@@ -87,6 +94,7 @@ export async function evaluatePipeline(target: EvalTarget, provider: AIProvider,
         handedOff: conversation?.handoffRequested ?? false,
         handoffClaims: toVisitor.filter((m) => claimsHandoff(m.content)).length,
         firstTextMs: firstText === undefined ? null : firstText - postedAt,
+        failed,
       });
     }
   } finally {

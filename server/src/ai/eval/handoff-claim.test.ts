@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_TEMPLATES } from "../answer-templates.ts";
-import { failedText, handoffText } from "../handoff-text.ts";
+import { systemText } from "../../inbox/system-texts.ts";
 import { claimsHandoff } from "./handoff-claim.ts";
 
 describe("claimsHandoff", () => {
   it("recognises every hand-off and failure text the server sends, in fi, sv and en", () => {
     for (const language of ["fi", "sv", "en"] as const) {
-      expect(claimsHandoff(handoffText(language, "fi")), language).toBe(true);
-      expect(claimsHandoff(failedText(language, "fi")), language).toBe(true);
+      expect(claimsHandoff(systemText("aiHandoff", language, "fi")), language).toBe(true);
+      expect(claimsHandoff(systemText("aiFailed", language, "fi")), language).toBe(true);
     }
   });
 

@@ -33,6 +33,15 @@ describe("the labelled set (tuning + held-out)", () => {
     expect(heldOut.filter((m) => tuningTexts.has(normalise(m.text))).map((m) => m.text)).toEqual([]);
   });
 
+  it("seed example questions are not copies of held-out messages (word overlap below half)", () => {
+    const words = (text: string) => new Set(normalise(text).split(" "));
+    const overlap = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w)).length / new Set([...a, ...b]).size;
+    const held = heldOut.map((m) => words(m.text));
+    const close = KRAUTA_ARTICLES.flatMap((a) => a.questions ?? []).filter((question) => held.some((h) => overlap(words(question), h) >= 0.5));
+    // Only the count is reported: the held-out messages are never printed.
+    expect(close.length, `seed questions too close to a held-out message: ${close.join(" | ")}`).toBe(0);
+  });
+
   it("names only seed articles in the message's language, whose text holds the key fact", () => {
     const bySlug = new Map(KRAUTA_ARTICLES.map((a) => [a.slug, a]));
     for (const message of all.filter((m) => m.kind === "answerable")) {

@@ -50,7 +50,7 @@ function table(columns: PartResult[]): string {
   }
   rows.push(["hand-off requests honoured %", "", ...columns.map((c) => show(c.metrics.handoffRequestsHonouredPct))]);
   rows.push(["small talk kept (no hand-off, no article) %", "", ...columns.map((c) => show(c.metrics.smalltalkKeptPct))]);
-  rows.push(["auto-replies / hand-off claims", "", ...columns.map((c) => `${c.metrics.autoReplies} / ${c.metrics.handoffClaims}`)]);
+  rows.push(["auto-replies / hand-off claims / failed jobs", "", ...columns.map((c) => `${c.metrics.autoReplies} / ${c.metrics.handoffClaims} / ${c.metrics.failures}`)]);
   rows.push(["first AI text p90 ms", "", ...columns.map((c) => show(c.metrics.firstTextP90Ms))]);
   rows.push(["run time s", "", ...columns.map((c) => c.seconds.toFixed(1))]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -89,7 +89,7 @@ async function main() {
     if (values.openai) {
       const model = await startOpenAICompatibleServer({ mode: "ok" });
       try {
-        const provider = new OpenAIProvider({ apiKey: "sk-local-eval", baseUrl: model.url, model: "local-test-model", maxRetries: 0 });
+        const provider = new OpenAIProvider({ apiKey: "sk-local-eval", baseUrl: model.url, model: "local-test-model" });
         columns.push((await evaluatePart("held-out", provider, target)).result);
       } finally {
         await model.close();

@@ -10,6 +10,8 @@ export interface SeedArticle {
   language: Exclude<Language, "other">;
   category: AICategory | null;
   url: string;
+  /** Example visitor questions the article answers (3–5 for K-Rauta), in its language. */
+  questions?: string[];
 }
 
 const KRAUTA = "https://www.k-rauta.example";
@@ -33,6 +35,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "store_info",
     url: `${KRAUTA}/asiakaspalvelu/aukioloajat`,
+    questions: ["Mihin aikaan myymälät ovat auki arkisin?", "Onko K-Rauta auki sunnuntaisin?", "Milloin asiakaspalvelu vastaa puhelimeen?", "Mihin aikaan chat on auki?", "Kuinka nopeasti vastaatte sähköpostiin?"],
   },
   {
     slug: "opening-hours-sv",
@@ -45,6 +48,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "store_info",
     url: `${KRAUTA}/sv/kundservice/oppettider`,
+    questions: ["Vilka tider har butikerna öppet på vardagar?", "Är K-Rauta öppet på söndagar?", "När kan jag ringa kundtjänst?", "När är chatten öppen?", "Hur snabbt besvarar ni e-post?"],
   },
   {
     slug: "opening-hours-en",
@@ -57,6 +61,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "store_info",
     url: `${KRAUTA}/en/customer-service/opening-hours`,
+    questions: ["What are the store opening hours on weekdays?", "Is K-Rauta open on Sundays?", "When can I phone customer service?", "What hours is the live chat open?", "How quickly do you answer emails?"],
   },
 
   // 2. Home delivery (delivery)
@@ -72,6 +77,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "delivery",
     url: `${KRAUTA}/asiakaspalvelu/kotiinkuljetus`,
+    questions: ["Paljonko pakettitoimitus maksaa?", "Kuinka kauan kotiinkuljetus kestää?", "Miten isot tuotteet kuten ovet toimitetaan?", "Voiko rakennustarvikkeet tilata nosturiautolla?", "Mistä saan toimituksen seurantalinkin?"],
   },
   {
     slug: "home-delivery-sv",
@@ -85,6 +91,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "delivery",
     url: `${KRAUTA}/sv/kundservice/hemleverans`,
+    questions: ["Vad kostar paketleverans?", "Hur lång tid tar hemleveransen?", "Hur levereras stora varor som dörrar och virke?", "Kan jag beställa leverans med kranbil?", "Var hittar jag spårningslänken till min leverans?"],
   },
   {
     slug: "home-delivery-en",
@@ -98,6 +105,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "delivery",
     url: `${KRAUTA}/en/customer-service/home-delivery`,
+    questions: ["How much does parcel delivery cost?", "How long does home delivery take?", "How are large items like doors and timber delivered?", "Can I book a crane truck delivery?", "Where do I find the tracking link for my delivery?"],
   },
 
   // 3. Click and collect (delivery)
@@ -112,6 +120,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "delivery",
     url: `${KRAUTA}/asiakaspalvelu/nouda-myymalasta`,
+    questions: ["Maksaako myymälästä nouto jotain?", "Kuinka pian verkkotilaus on noudettavissa?", "Mitä tarvitsen mukaan, kun noudan tilauksen?", "Voiko joku toinen noutaa tilaukseni?", "Mistä isot rakennustarvikkeet noudetaan?"],
   },
   {
     slug: "click-and-collect-sv",
@@ -124,6 +133,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "delivery",
     url: `${KRAUTA}/sv/kundservice/hamta-i-butik`,
+    questions: ["Kostar det något att hämta i butik?", "Hur snabbt är webbeställningen klar att hämta?", "Vad ska jag ta med när jag hämtar min beställning?", "Kan någon annan hämta min beställning?", "Var hämtar jag stora byggvaror?"],
   },
   {
     slug: "click-and-collect-en",
@@ -136,6 +146,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "delivery",
     url: `${KRAUTA}/en/customer-service/click-and-collect`,
+    questions: ["Does click and collect cost anything?", "How soon is my online order ready to collect?", "What do I need to bring to pick up my order?", "Can someone else collect my order for me?", "Where do I pick up large building materials?"],
   },
 
   // 4. Returns and refunds (returns_refunds)
@@ -151,6 +162,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "returns_refunds",
     url: `${KRAUTA}/asiakaspalvelu/palautukset`,
+    questions: ["Kuinka kauan minulla on aikaa palauttaa tuote?", "Miten palautan verkkokaupasta ostetun tuotteen?", "Milloin saan hyvityksen palautuksesta?", "Mitä tuotteita ei voi palauttaa?", "Onko K-Plussa-asiakkaalla pidempi palautusaika?"],
   },
   {
     slug: "returns-sv",
@@ -164,6 +176,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "returns_refunds",
     url: `${KRAUTA}/sv/kundservice/returer`,
+    questions: ["Hur länge har jag på mig att returnera en vara?", "Hur returnerar jag en vara som jag köpt på nätet?", "När får jag pengarna tillbaka för en retur?", "Vilka varor kan inte returneras?", "Gäller en annan returtid för K-Plussa-medlemmar?"],
   },
   {
     slug: "returns-en",
@@ -177,6 +190,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "returns_refunds",
     url: `${KRAUTA}/en/customer-service/returns`,
+    questions: ["How long do I have to return an item?", "How do I return something I bought online?", "When will I get my refund for a return?", "Which items can't be returned?", "Do K-Plussa members get a longer return period?"],
   },
 
   // 5. Order status and tracking (order_status)
@@ -192,6 +206,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "order_status",
     url: `${KRAUTA}/asiakaspalvelu/tilauksen-seuranta`,
+    questions: ["Missä tilaukseni on?", "En saanut tilausvahvistusta, mitä teen?", "Miten voin perua tilaukseni?", "Mitä tilauksen tilat tarkoittavat?", "Voinko muuttaa rahtitoimituksen päivää?"],
   },
   {
     slug: "order-status-sv",
@@ -205,6 +220,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "order_status",
     url: `${KRAUTA}/sv/kundservice/orderstatus`,
+    questions: ["Var är min beställning?", "Jag fick ingen orderbekräftelse, vad gör jag?", "Hur annullerar jag min beställning?", "Vad betyder beställningens status?", "Kan jag ändra leveransdagen för en fraktleverans?"],
   },
   {
     slug: "order-status-en",
@@ -218,6 +234,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "order_status",
     url: `${KRAUTA}/en/customer-service/order-status`,
+    questions: ["Where is my order?", "I didn't get an order confirmation, what should I do?", "Can I still cancel an order I placed?", "What do the order statuses mean?", "Can I change the delivery day for a freight delivery?"],
   },
 
   // 6. Payment methods (billing_payment)
@@ -233,6 +250,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "billing_payment",
     url: `${KRAUTA}/asiakaspalvelu/maksutavat`,
+    questions: ["Mitä maksutapoja verkkokaupassa on?", "Voinko maksaa laskulla tai osamaksulla?", "Milloin korttimaksu veloitetaan?", "Kuinka kauan lahjakortti on voimassa?", "Miten yritys saa K-Rauta-yritystilin?"],
   },
   {
     slug: "payment-methods-sv",
@@ -246,6 +264,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "billing_payment",
     url: `${KRAUTA}/sv/kundservice/betalningssatt`,
+    questions: ["Vilka betalningssätt finns i webbutiken?", "Kan jag betala med faktura eller delbetalning?", "När debiteras mitt kort?", "Hur länge gäller presentkortet?", "Hur får ett företag ett K-Rauta-företagskonto?"],
   },
   {
     slug: "payment-methods-en",
@@ -259,6 +278,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "billing_payment",
     url: `${KRAUTA}/en/customer-service/payment-methods`,
+    questions: ["What payment methods can I use online?", "Can I pay by invoice or in instalments?", "At what point is the payment taken from my card?", "How long is a gift card valid?", "How can my company get a K-Rauta business account?"],
   },
 
   // 7. Paint for exterior wood (product_question)
@@ -273,6 +293,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "product_question",
     url: `${KRAUTA}/neuvot/ulkomaalin-valinta`,
+    questions: ["Millaisella maalilla talon ulkoseinät kannattaa maalata?", "Miten puupinta esikäsitellään ennen maalausta?", "Missä säässä ulkomaalausta voi tehdä?", "Kumpi on parempi, akrylaatti- vai öljymaali?", "Kuinka monta kerrosta maalia tarvitaan?"],
   },
   {
     slug: "exterior-wood-paint-sv",
@@ -285,6 +306,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "product_question",
     url: `${KRAUTA}/sv/rad/utomhusfarg-for-tra`,
+    questions: ["Vilken färg passar för en träfasad?", "Hur förbereder jag träytan före målning?", "I vilket väder kan man måla utomhus?", "Är akrylatfärg eller oljefärg bättre?", "Hur många lager färg behövs?"],
   },
   {
     slug: "exterior-wood-paint-en",
@@ -297,6 +319,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "product_question",
     url: `${KRAUTA}/en/advice/exterior-wood-paint`,
+    questions: ["What paint should I use on exterior wood?", "How do I prepare wood before painting it?", "What weather is right for outdoor painting?", "Is acrylic or oil-based paint better?", "Should exterior wood get one coat or two?"],
   },
 
   // 8. Drills and cordless tools (product_question)
@@ -312,6 +335,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "product_question",
     url: `${KRAUTA}/neuvot/porakoneen-valinta`,
+    questions: ["Millainen porakone kannattaa valita?", "Millä koneella porataan betoniin?", "Riittääkö 12 voltin akkuporakone?", "Voiko porakoneen vuokrata?", "Sopivatko saman merkin akut kaikkiin koneisiin?"],
   },
   {
     slug: "choosing-a-drill-sv",
@@ -325,6 +349,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "product_question",
     url: `${KRAUTA}/sv/rad/val-av-borrmaskin`,
+    questions: ["Vilken borrmaskin ska jag välja?", "Vilken maskin borrar i betong?", "Räcker en borrskruvdragare på 12 volt?", "Kan man hyra en borrmaskin?", "Passar samma batterier till alla maskiner?"],
   },
   {
     slug: "choosing-a-drill-en",
@@ -338,6 +363,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "product_question",
     url: `${KRAUTA}/en/advice/choosing-a-drill`,
+    questions: ["Which drill should I buy?", "What should I use for making holes in concrete?", "Is a 12 V drill enough?", "Can I hire a drill instead of buying one?", "Do batteries fit all tools of the same brand?"],
   },
 
   // 9. Warranty and complaints (complaint)
@@ -353,6 +379,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "complaint",
     url: `${KRAUTA}/asiakaspalvelu/takuu-ja-reklamaatiot`,
+    questions: ["Tuote on viallinen, miten teen reklamaation?", "Kuinka pitkä takuu tuotteilla on?", "Miten ilmoitan kuljetusvauriosta?", "Kuinka nopeasti reklamaatio käsitellään?"],
   },
   {
     slug: "warranty-complaints-sv",
@@ -366,6 +393,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "complaint",
     url: `${KRAUTA}/sv/kundservice/garanti-och-reklamationer`,
+    questions: ["Produkten är trasig, hur reklamerar jag den?", "Hur lång garanti har produkterna?", "Hur anmäler jag en transportskada?", "Hur snabbt behandlas en reklamation?"],
   },
   {
     slug: "warranty-complaints-en",
@@ -379,6 +407,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "complaint",
     url: `${KRAUTA}/en/customer-service/warranty-and-complaints`,
+    questions: ["My product is faulty, how do I make a complaint?", "How long is the warranty on products?", "How do I report transport damage?", "How quickly do you handle a complaint?"],
   },
 
   // 10. Account and K-Plussa (account)
@@ -394,6 +423,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "fi",
     category: "account",
     url: `${KRAUTA}/asiakaspalvelu/asiakastili-ja-k-plussa`,
+    questions: ["Miten luon asiakastilin verkkokauppaan?", "Miten yhdistän K-Plussa-kortin asiakastiliin?", "Unohdin salasanani, miten vaihdan sen?", "Miten poistan asiakastilini?", "Milloin K-Plussa-pisteet näkyvät?"],
   },
   {
     slug: "account-k-plussa-sv",
@@ -407,6 +437,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "sv",
     category: "account",
     url: `${KRAUTA}/sv/kundservice/kundkonto-och-k-plussa`,
+    questions: ["Hur skapar jag ett kundkonto i webbutiken?", "Hur kopplar jag mitt K-Plussa-kort till kontot?", "Jag har glömt mitt lösenord, hur byter jag det?", "Hur raderar jag mitt kundkonto?", "När syns K-Plussa-poängen?"],
   },
   {
     slug: "account-k-plussa-en",
@@ -420,6 +451,7 @@ export const KRAUTA_ARTICLES: SeedArticle[] = [
     language: "en",
     category: "account",
     url: `${KRAUTA}/en/customer-service/account-and-k-plussa`,
+    questions: ["How do I create an online shop account?", "How do I link my K-Plussa card to my account?", "I forgot my password, how do I reset it?", "How do I delete my account?", "How long does it take for K-Plussa points to be credited?"],
   },
 ];
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
+import { rankArticles } from "./rank-articles.ts";
+
+const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: [], language: a.language, category: a.category, url: a.url }));
+const slugOf = (id: number | undefined) => KRAUTA_ARTICLES[(id ?? 0) - 1]?.slug;
+
+describe("rankArticles", () => {
+  it.each([
+    ["Hei! Miten palautus toimii? Ostin porakoneen viime viikolla.", "fi", "returns-fi"],
+    ["Can I return a drill I bought last week?", "en", "returns-en"],
+    ["Vilka öppettider har kundtjänst?", "sv", "opening-hours-sv"],
+    ["Paljonko kotiinkuljetus maksaa?", "fi", "home-delivery-fi"],
+  ] as const)("%s: intent words outweigh product nouns; the visitor's language first", (question, language, slug) => {
+    expect(slugOf(rankArticles(question, articles, { language })[0]?.article.id)).toBe(slug);
+  });
+
+  it("example questions weigh most: an article whose questions match wins", () => {
+    const withQuestions = articles.map((a) => (a.id === 1 ? { ...a, questions: ["Voinko vuokrata peräkärryn?"] } : a));
+    expect(rankArticles("Voinko vuokrata peräkärryn?", withQuestions, { language: "fi" })[0]?.article.id).toBe(1);
+  });
+
+  it("support is the share of the question the article holds; a question the articles lack has little", () => {
+    const [top] = rankArticles("When are you open on Sunday?", articles, { language: "en" });
+    expect(top?.support).toBeGreaterThan(0.9);
+    const kayaks = rankArticles("Do you sell kayaks?", articles, { language: "en" });
+    expect(kayaks[0]?.support ?? 0).toBeLessThan(0.5);
+  });
+});
