@@ -39,6 +39,8 @@ export async function postMessages(
   total: number,
   prefix: string,
   onSent?: (info: { clientMessageId: string; client: number; startedAt: number }) => void,
+  /** Open loop: message n starts at n × intervalMs from the start (a fixed rate), not when a sender is free. */
+  intervalMs?: number,
 ): Promise<LoadOutcome> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
@@ -49,6 +51,10 @@ export async function postMessages(
     const own = visitors.filter((_, index) => index % workers === worker);
     for (let k = 0; sent < total; k++) {
       const n = sent++;
+      if (intervalMs) {
+        const wait = started + n * intervalMs - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       const visitor = own[k % own.length] as Visitor;
       const clientIndex = turn++ % clients.length;
       const id = clientMessageId(prefix, n);

@@ -19,6 +19,8 @@ for (const event of exitEvents) {
 
 export interface RunningPostgres {
   url: string;
+  /** The data directory (its postmaster.pid names the server's main process). */
+  dataDir: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   /** Stops the server without removing its data, so a test can restart it. */
@@ -26,7 +28,8 @@ export interface RunningPostgres {
 }
 
 
-export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+/** `durable`: fsync and synchronous_commit on (the default is off: tests and the fast bench rows). */
+export async function startEmbeddedPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const dir = mkdtempSync(join(tmpdir(), "hummdesk-pg-"));
   // initdb runs as the unprivileged "postgres" user when we are root.
   chmodSync(dir, 0o777);
@@ -39,7 +42,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
     port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "synchronous_commit=off"],
+    postgresFlags: ["-c", "max_connections=200", ...(options.durable ? ["-c", "fsync=on", "-c", "synchronous_commit=on"] : ["-c", "fsync=off", "-c", "synchronous_commit=off"])],
     onLog: () => {},
     onError: () => {},
   });
@@ -47,6 +50,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
   await server.start();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    dataDir: join(dir, "data"),
     start: () => server.start(),
     pause: () => server.stop(),
     async stop() {

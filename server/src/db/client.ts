@@ -1,9 +1,8 @@
 /** Opens the database (postgres.js when DATABASE_URL is set, else PGlite), migrates it (as the
  * owner, under an advisory lock), and runs the app's queries as the non-owner role `hummdesk_app`
  * so row-level security always applies. */
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
@@ -13,6 +12,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { copyMigratedTemplate } from "./pglite-template.ts";
+import { executePrepared } from "./prepared-query.ts";
+import { REPO_ROOT } from "../repo-root.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -22,7 +24,7 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 export type Executor = Database | Transaction;
 
 export const APP_ROLE = "hummdesk_app";
-export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+export const MIGRATIONS_FOLDER = join(REPO_ROOT, "migrations");
 
 export interface DatabaseOptions {
   /** postgres:// URL; when absent PGlite is used. */
@@ -98,6 +100,10 @@ async function migrateLocked(url: string, ssl: false | "require"): Promise<void>
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   const dataDir = options.dataDir && options.dataDir !== "memory://" ? options.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // A fresh data dir starts as a copy of the migrated template (migrations below then find nothing to do).
+  if (dataDir && !options.loadDataDir && options.migrate !== false && !existsSync(join(dataDir, "PG_VERSION"))) {
+    await copyMigratedTemplate(MIGRATIONS_FOLDER, dataDir);
+  }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -118,7 +124,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
 export async function withAccount<T>(db: Database, accountId: number, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   if (!Number.isSafeInteger(accountId) || accountId <= 0) throw new Error(`invalid account id ${accountId}`);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.account_id', ${String(accountId)}, true)`);
+    await executePrepared(tx, "set_account", sql`select set_config('app.account_id', ${String(accountId)}, true)`);
     return fn(tx);
   });
 }

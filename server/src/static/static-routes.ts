@@ -2,8 +2,8 @@
  * The storefront gets the real merchant snippet for the K-Rauta inbox, as a merchant pastes it. */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "../repo-root.ts";
+import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { buildSnippet } from "@hummdesk/widget/snippet";
@@ -13,7 +13,7 @@ import { KRAUTA_WEBSITE_TOKEN } from "../db/seed.ts";
 import { contentSecurityPolicy } from "../http/content-security-policy.ts";
 import { publicBaseUrl } from "../http/public-url.ts";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const ROOT = REPO_ROOT;
 export const WIDGET_DIST = join(ROOT, "widget/dist");
 export const DEMO_DIST = join(ROOT, "demo/dist");
 

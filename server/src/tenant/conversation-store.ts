@@ -128,7 +128,9 @@ export function conversationStore(tx: Executor, accountId: number) {
       .from(messages)
       .where(and(...where))
       .orderBy(asc(messages.id))
-      .limit(options.limit ?? 500);
+      .limit(options.limit ?? 500)
+      .prepare("messages_after")
+      .execute();
     return rows.map(toMessage);
   }
 
@@ -142,7 +144,12 @@ export function conversationStore(tx: Executor, accountId: number) {
     },
 
     async getConversation(id: number): Promise<Conversation | null> {
-      const [row] = await tx.select().from(conversations).where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)));
+      const [row] = await tx
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
+        .prepare("conversation_by_id")
+        .execute();
       return row ? toConversation(row) : null;
     },
 
@@ -215,7 +222,9 @@ export function conversationStore(tx: Executor, accountId: number) {
       const rows = await tx
         .select({ id: conversations.id })
         .from(conversations)
-        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId), eq(conversations.inboxId, inboxId)));
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, contactId), eq(conversations.inboxId, inboxId)))
+        .prepare("conversation_ids_of_contact")
+        .execute();
       return rows.map((r) => r.id);
     },
 
@@ -257,7 +266,9 @@ export function conversationStore(tx: Executor, accountId: number) {
           ),
         )
         .orderBy(desc(conversations.id))
-        .limit(1);
+        .limit(1)
+        .prepare("open_conversation_of_contact")
+        .execute();
       return row ? toConversation(row) : null;
     },
 
@@ -300,7 +311,12 @@ export function conversationStore(tx: Executor, accountId: number) {
     },
 
     async getMessage(id: number): Promise<Message | null> {
-      const [row] = await tx.select().from(messages).where(and(eq(messages.accountId, accountId), eq(messages.id, id)));
+      const [row] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.accountId, accountId), eq(messages.id, id)))
+        .prepare("message_by_id")
+        .execute();
       return row ? toMessage(row) : null;
     },
 
@@ -417,7 +433,9 @@ export function conversationStore(tx: Executor, accountId: number) {
         .from(messages)
         .where(and(...where))
         .orderBy(desc(messages.id))
-        .limit(options.limit ?? 500);
+        .limit(options.limit ?? 500)
+        .prepare("recent_messages")
+        .execute();
       return rows.reverse().map(toMessage);
     },
 

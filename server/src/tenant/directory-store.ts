@@ -165,7 +165,12 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async getInbox(id: number): Promise<Inbox | null> {
-      const [row] = await tx.select().from(inboxes).where(and(eq(inboxes.accountId, accountId), eq(inboxes.id, id)));
+      const [row] = await tx
+        .select()
+        .from(inboxes)
+        .where(and(eq(inboxes.accountId, accountId), eq(inboxes.id, id)))
+        .prepare("inbox_by_id")
+        .execute();
       return row ? toInbox(row) : null;
     },
 
@@ -221,7 +226,12 @@ export function directoryStore(tx: Executor, accountId: number) {
     },
 
     async findContactByVisitor(visitorId: string): Promise<Contact | null> {
-      const [row] = await tx.select().from(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.visitorId, visitorId)));
+      const [row] = await tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.accountId, accountId), eq(contacts.visitorId, visitorId)))
+        .prepare("contact_by_visitor")
+        .execute();
       return row ? toContact(row) : null;
     },
 
