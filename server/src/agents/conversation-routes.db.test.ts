@@ -98,7 +98,7 @@ describe("read", () => {
     const { status, body } = await as(who.agent.token).get<ConversationDetail>(`/conversations/${visitor.conversationId}`);
     expect(status).toBe(200);
     expect(body.conversation).toMatchObject({ id: visitor.conversationId, status: "open", unreadCount: 1 });
-    expect(Object.keys(body.contact).sort()).toEqual(["customAttributes", "email", "id", "identifier", "name"]);
+    expect(Object.keys(body.contact).sort()).toEqual(["customAttributes", "email", "id", "identifier", "identifierVerified", "name"]);
     expect(body.messages.map((m) => [m.messageType, m.private, m.content])).toEqual([
       ["incoming", false, "Onko teillä ruuvimeisseleitä?"],
       ["note", true, "Muistiinpano kollegoille"],

@@ -39,7 +39,9 @@ describe.runIf(testDriver() === "postgres")("database outage", () => {
       retried = await send("during-outage");
     }
     expect(retried.status).toBe(201);
-    const again = await send("during-outage");
+    // Pooled connections that died with the server reconnect on their first use: one more 503 may come.
+    let again = await send("during-outage");
+    for (let i = 0; again.status === 503 && i < 10; i++) again = await send("during-outage");
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
     expect((await api(t.url, "GET", "/health")).status).toBe(200);
