@@ -21,6 +21,7 @@ export default defineConfig({
           name: "pglite",
           include: ["server/**/*.db.test.ts"],
           env: { HUMMDESK_TEST_DRIVER: "pglite" },
+          globalSetup: ["server/test/pglite-global-setup.ts"],
         },
       },
       {

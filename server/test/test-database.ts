@@ -1,6 +1,8 @@
 /** A fresh, migrated database per test on the driver the vitest project names
  * (HUMMDESK_TEST_DRIVER = pglite | postgres): one shared suite, two real databases. */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.ts";
@@ -14,20 +16,15 @@ type Seeded = Awaited<ReturnType<typeof seedBoth>>;
 let pgliteSnapshot: Promise<Blob> | null = null;
 let pgliteSeededSnapshot: Promise<{ dump: Blob; seeded: Seeded }> | null = null;
 
+/** The dumps the pglite project's global setup wrote (read once per test file). */
+const dumpFile = (name: string) => new Blob([readFileSync(join(inject("pgliteDumps"), name))]);
+
 async function migratedSnapshot(): Promise<Blob> {
-  const handle = await openDatabase({});
-  const dump = await handle.pglite!.dumpDataDir("none");
-  await handle.close();
-  return dump;
+  return dumpFile("migrated.tar");
 }
 
 async function seededSnapshot(): Promise<{ dump: Blob; seeded: Seeded }> {
-  pgliteSnapshot ??= migratedSnapshot();
-  const handle = await openDatabase({ loadDataDir: await pgliteSnapshot, migrate: false });
-  const seeded = await seedBoth(handle.db);
-  const dump = await handle.pglite!.dumpDataDir("none");
-  await handle.close();
-  return { dump, seeded };
+  return { dump: dumpFile("seeded.tar"), seeded: inject("pgliteSeeded") };
 }
 
 export interface TestDatabase extends DatabaseHandle {
