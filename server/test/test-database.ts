@@ -6,7 +6,7 @@ import { join } from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.ts";
-import { seedBoth } from "./fixtures.ts";
+import type { seedBoth } from "./fixtures.ts";
 import { SEEDED_TEMPLATE_DB, TEMPLATE_DB, withDatabase } from "./postgres-global-setup.ts";
 
 export type TestDriver = "pglite" | "postgres";
