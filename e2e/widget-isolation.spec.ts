@@ -16,6 +16,11 @@ import {
   widget,
 } from "./widget-helpers.ts";
 
+// These merchant pages are set with setContent over the server's /health document, whose API CSP
+// (script-src 'self', no inline) would refuse their inline snippet; the real pages' CSP is
+// checked by static-routes.db.test.ts and by demo.spec.ts on the storefront.
+test.use({ bypassCSP: true });
+
 declare global {
   interface Window {
     calls: string[];

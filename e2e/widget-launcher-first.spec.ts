@@ -3,6 +3,11 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { hostPage, krauta, openChat, sendFromWidget, storefrontSnippet, widget } from "./widget-helpers.ts";
 
+// These merchant pages are set with setContent over the server's /health document, whose API CSP
+// (script-src 'self', no inline) would refuse their inline snippet; the real pages' CSP is
+// checked by static-routes.db.test.ts and by demo.spec.ts on the storefront.
+test.use({ bypassCSP: true });
+
 declare global {
   interface Window {
     snippetAt: number;
