@@ -69,8 +69,7 @@ test("a Finnish visitor asks about returns; the agent sees it classified and rou
   await visitorContext.close();
 });
 
-// FIXME(after the issue 11-13 merge): fails since the merge; see the issue notes.
-test.fixme("the configurator: colour and greeting change the preview at once; save shows them on the storefront; bad values show an error and save nothing", async ({
+test("the configurator: colour and greeting change the preview at once; save shows them on the storefront; bad values show an error and save nothing", async ({
   page,
   server,
 }) => {

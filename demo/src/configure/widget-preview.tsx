@@ -6,6 +6,12 @@ import { previewDocument } from "./preview-document.ts";
 
 const STORAGE_NAME = "hummdeskPreviewStorage";
 
+/** The srcdoc preview inherits the page's CSP: its inline scripts carry the nonce the server gave. */
+function withScriptNonce(html: string): string {
+  const nonce = document.querySelector<HTMLMetaElement>('meta[name="hummdesk-script-nonce"]')?.content;
+  return nonce ? html.replace(/<script(?=[\s>])/g, `<script nonce="${nonce}"`) : html;
+}
+
 /** The preview page's own size: a desktop window (the widget's corner panel, left or right) or a
  * phone (the full-screen panel); it is scaled down to fit the column it sits in. */
 const DEVICES = {
@@ -53,14 +59,14 @@ export function WidgetPreview({ snippetOptions, config }: WidgetPreviewProps) {
   }, []);
   const size = DEVICES[device];
   const scale = stageWidth > 0 ? Math.min(1, stageWidth / size.width) : 1;
-  const html = previewDocument({
+  const html = withScriptNonce(previewDocument({
     snippet: buildSnippet({ ...snippetOptions, locale }),
     websiteToken: snippetOptions.websiteToken,
     config: { ...config, locale },
     openPanel,
     storageName: STORAGE_NAME,
     lang: locale,
-  });
+  }));
   // Typing a colour should not restart the widget on every keystroke.
   const [shown, setShown] = useState({ html, version: 0 });
   useEffect(() => {

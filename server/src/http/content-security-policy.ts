@@ -28,9 +28,11 @@ export function inlineScriptHashes(html: string): string[] {
   );
 }
 
-/** The header value for a page, allowing exactly its own inline scripts. */
-export function contentSecurityPolicy(html: string): string {
-  const directives: Record<string, string[]> = { ...CSP_DIRECTIVES, scriptSrc: [...CSP_DIRECTIVES.scriptSrc, ...inlineScriptHashes(html)] };
+/** The header value for a page, allowing exactly its own inline scripts (and, with a nonce, the
+ * scripts it writes itself: the configurator's preview document, built in the browser). */
+export function contentSecurityPolicy(html: string, nonce?: string): string {
+  const scriptSrc = [...CSP_DIRECTIVES.scriptSrc, ...inlineScriptHashes(html), ...(nonce ? [`'nonce-${nonce}'`] : [])];
+  const directives: Record<string, string[]> = { ...CSP_DIRECTIVES, scriptSrc };
   return Object.entries(directives)
     .map(([name, values]) => [kebab(name), ...values].join(" "))
     .join("; ");

@@ -1,6 +1,6 @@
 /** Serves the widget (boot chunk, chat chunks, ESM bundle) and the demo pages (storefront, configurator, agent desk), all local.
  * The storefront gets the real merchant snippet for the K-Rauta inbox, as a merchant pastes it. */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { REPO_ROOT } from "../repo-root.ts";
 import { join } from "node:path";
@@ -54,20 +54,27 @@ export async function staticRoutes(app: FastifyInstance, options: { config: Conf
   const esm = join(WIDGET_DIST, "widget.esm.js");
   if (existsSync(esm)) app.get("/widget.esm.js", async (_req, reply) => reply.type("application/javascript; charset=utf-8").send(readFileSync(esm)));
 
-  const page = (file: string, transform?: (html: string, request: FastifyRequest) => string) => async (request: FastifyRequest, reply: import("fastify").FastifyReply) => {
-    const path = join(DEMO_DIST, file);
-    if (!existsSync(path)) return reply.code(404).send({ error: { code: "not_built", message: `demo page ${file} is not built: run \`pnpm build\`` } });
-    const template = readFileSync(path, "utf8");
-    const html = transform ? transform(template, request) : template;
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").header("content-security-policy", contentSecurityPolicy(html)).send(html);
-  };
+  const page =
+    (file: string, transform?: (html: string, request: FastifyRequest) => string, options: { nonce?: boolean } = {}) =>
+    async (request: FastifyRequest, reply: import("fastify").FastifyReply) => {
+      const path = join(DEMO_DIST, file);
+      if (!existsSync(path)) return reply.code(404).send({ error: { code: "not_built", message: `demo page ${file} is not built: run \`pnpm build\`` } });
+      const template = readFileSync(path, "utf8");
+      const transformed = transform ? transform(template, request) : template;
+      // A fresh nonce per response, handed to the page in a meta tag (never in a URL).
+      const nonce = options.nonce ? randomBytes(18).toString("base64") : undefined;
+      const html = nonce ? transformed.replace("</head>", `<meta name="hummdesk-script-nonce" content="${nonce}">\n</head>`) : transformed;
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").header("content-security-policy", contentSecurityPolicy(html, nonce)).send(html);
+    };
   app.get(
     "/",
     page("index.html", (html, request) =>
       html.replace("<!--HUMMDESK_SNIPPET-->", buildSnippet({ baseUrl: publicBaseUrl(config, request), websiteToken: KRAUTA_WEBSITE_TOKEN })),
     ),
   );
-  app.get("/configure", page("configure.html"));
+  // The configurator's live preview is a srcdoc iframe: it inherits this page's CSP, and its inline
+  // scripts (the snippet, the unsaved look) are written in the browser, so they carry the nonce.
+  app.get("/configure", page("configure.html", undefined, { nonce: true }));
   app.get("/desk", page("desk.html"));
   if (existsSync(join(DEMO_DIST, "assets"))) {
     await app.register(fastifyStatic, { root: join(DEMO_DIST, "assets"), prefix: "/assets/", decorateReply: false, maxAge: "1h" });
