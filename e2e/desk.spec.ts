@@ -154,8 +154,7 @@ test("presence follows the desk: an agent who closed it stops receiving new conv
   }
 });
 
-// FIXME(after the issue 11-13 merge): fails since the merge; see the issue notes.
-test.fixme("configurator: #fff is a colour, '-5' minutes is a sentence and not previewed, left and right show in the preview, no sandbox warning", async ({
+test("configurator: #fff is a colour, '-5' minutes is a sentence and not previewed, left and right show in the preview, no sandbox warning", async ({
   page,
   server,
 }) => {
