@@ -38,13 +38,12 @@ async function openConversation(desk: Page, conversationId: number) {
   await expect(desk.getByTestId("conversation-view")).toHaveAttribute("data-conversation-id", String(conversationId));
 }
 
-// FIXME(after the issue 11-13 merge): fails since the merge; see the issue notes.
-test.fixme("an auto-reply the AI already sent is history in the thread, never an 'Accept and send' draft", async ({ browser, server }) => {
+test("an auto-reply the AI already sent is history in the thread, never an 'Accept and send' draft", async ({ browser, server }) => {
   const k = await krauta(server);
   const before = await inboxSettings(k);
   await configureInbox(k, { aiMode: "auto_reply" });
   const { context: agentContext, desk } = await openDesk(browser, server.url);
-  const { context: visitorContext, shop, conversationId } = await visitorAsks(browser, server.url, "Hei! Miten palautus toimii, jos porakone ei sovi?");
+  const { context: visitorContext, shop, conversationId } = await visitorAsks(browser, server.url, "Hei! Miten palautus toimii? Ostin porakoneen viime viikolla.");
   await expect(widget(shop).from("ai").first()).toBeVisible({ timeout: 30_000 });
 
   await openConversation(desk, conversationId);
