@@ -1,12 +1,13 @@
 /** Agent sessions: password login, a short-lived access JWT, and a refresh token that rotates on
- * every use (stored hashed in `sessions`); reusing a rotated token revokes its whole family. */
+ * every use (stored hashed in `sessions`); reusing a rotated token revokes its whole family. The
+ * app role has no access to `sessions` itself: every step is one SECURITY DEFINER function that
+ * touches one token or one family. */
 import { randomUUID } from "node:crypto";
 import type { AuthTokens } from "@hummdesk/shared";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { verifyPassword } from "../auth/password.ts";
 import { ACCESS_TOKEN_TTL_SECONDS, hashToken, newRefreshToken, REFRESH_TOKEN_TTL_SECONDS, type TokenService } from "../auth/tokens.ts";
 import { type Database, rowsOf } from "../db/client.ts";
-import { sessions } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
 import { findLogin, userAccounts } from "../tenant/system.ts";
 
@@ -32,14 +33,10 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
     absoluteEnd: number,
   ): Promise<AuthTokens> {
     const refreshToken = newRefreshToken();
-    await db.insert(sessions).values({
-      userId: user.userId,
-      tokenHash: hashToken(refreshToken),
-      familyId,
-      expiresAt: new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000, absoluteEnd)).toISOString(),
-      absoluteExpiresAt: new Date(absoluteEnd).toISOString(),
-      userAgent: userAgent?.slice(0, 255) ?? null,
-    });
+    const expiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000).toISOString();
+    await db.execute(
+      sql`select hummdesk_session_create(${user.userId}, ${hashToken(refreshToken)}, ${familyId}, ${expiresAt}::timestamptz, ${new Date(absoluteEnd).toISOString()}::timestamptz, ${userAgent ?? null})`,
+    );
     const accessToken = await tokens.signAccess({ userId: user.userId, sessionFamily: familyId });
     const accounts = await userAccounts(db, user.userId);
     return {
@@ -60,42 +57,32 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
     },
 
     async refresh(refreshToken: string, userAgent?: string): Promise<AuthTokens> {
-      const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(refreshToken)));
-      if (!session) throw invalidRefresh();
-      if (session.revokedAt) {
-        // A rotated token used again: somebody holds a copy. End every session of the family.
-        await db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(and(eq(sessions.familyId, session.familyId), isNull(sessions.revokedAt)));
-        hooks.onSessionEnded?.(session.userId, session.familyId);
+      const rows = rowsOf<{ outcome: string; user_id: number | string | null; family_id: string | null; absolute_expires_at: string | Date | null }>(
+        await db.execute(sql`select * from hummdesk_session_rotate(${hashToken(refreshToken)})`),
+      );
+      const session = rows[0];
+      if (!session || session.outcome !== "ok") {
+        // A rotated token used again: somebody holds a copy, and the function ended the family.
+        if (session?.outcome === "reused") hooks.onSessionEnded?.(Number(session.user_id), session.family_id!);
         throw invalidRefresh();
       }
-      if (Date.parse(session.expiresAt) < Date.now() || Date.parse(session.absoluteExpiresAt) < Date.now()) throw invalidRefresh();
-      const revoked = await db
-        .update(sessions)
-        .set({ revokedAt: new Date().toISOString() })
-        .where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt)))
-        .returning({ id: sessions.id });
-      if (revoked.length === 0) throw invalidRefresh();
-      const accounts = await userAccounts(db, session.userId);
+      const userId = Number(session.user_id);
+      const accounts = await userAccounts(db, userId);
       if (accounts.length === 0) throw invalidRefresh();
-      const user = await findLoginById(db, session.userId);
-      return issue(user, session.familyId, userAgent, Date.parse(session.absoluteExpiresAt));
+      const user = await findLoginById(db, userId);
+      return issue(user, session.family_id!, userAgent, new Date(session.absolute_expires_at!).getTime());
     },
 
     async logout(refreshToken: string): Promise<void> {
-      const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(refreshToken)));
-      if (!session) return;
-      await db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(and(eq(sessions.familyId, session.familyId), isNull(sessions.revokedAt)));
-      hooks.onSessionEnded?.(session.userId, session.familyId);
+      const rows = rowsOf<{ user_id: number | string; family_id: string }>(await db.execute(sql`select * from hummdesk_session_end(${hashToken(refreshToken)})`));
+      const ended = rows[0];
+      if (ended) hooks.onSessionEnded?.(Number(ended.user_id), ended.family_id);
     },
 
     /** Whether an access token's session family is still alive (logout revokes it at once). */
     async isSessionActive(familyId: string): Promise<boolean> {
-      const rows = await db
-        .select({ id: sessions.id })
-        .from(sessions)
-        .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)))
-        .limit(1);
-      return rows.length > 0;
+      const rows = rowsOf<{ active: boolean }>(await db.execute(sql`select hummdesk_session_active(${familyId}) as active`));
+      return rows[0]?.active === true;
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Agent sign-in through the real server: wrong passwords, refresh-token rotation with reuse
  * detection, and sign-out. */
 import type { AuthTokens } from "@hummdesk/shared";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api, startTestApp, type TestApp } from "../../test/test-app.ts";
 import { DEMO_AGENT_PASSWORD } from "../db/seed.ts";
@@ -85,5 +86,24 @@ describe("logout", () => {
     expect(out.status).toBe(204);
     expect(await useToken(session.accessToken)).toBe(401);
     expect((await refresh(session.refreshToken)).status).toBe(401);
+  });
+});
+
+describe("the sessions table", () => {
+  test("is out of the app role's reach: no read, no forged row; sign-in still works through its functions", async () => {
+    const session = (await login()).body;
+    const db = testApp.database.db;
+    /** The database's own error (drizzle wraps it). */
+    const refusal = (query: ReturnType<typeof sql>) =>
+      db.execute(query).then(
+        () => "allowed",
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      );
+    expect(await refusal(sql`select token_hash from sessions limit 1`)).toMatch(/permission denied/);
+    expect(
+      await refusal(sql`insert into sessions (user_id, token_hash, family_id, expires_at, absolute_expires_at) values (1, 'forged', 'forged', now() + interval '1 day', now() + interval '1 day')`),
+    ).toMatch(/permission denied/);
+    expect(await refusal(sql`update sessions set revoked_at = null`)).toMatch(/permission denied/);
+    expect((await refresh(session.refreshToken)).status).toBe(200);
   });
 });
