@@ -61,16 +61,17 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
         await db.execute(sql`select * from hummdesk_session_rotate(${hashToken(refreshToken)})`),
       );
       const session = rows[0];
-      if (!session || session.outcome !== "ok") {
+      if (session?.outcome !== "ok") {
         // A rotated token used again: somebody holds a copy, and the function ended the family.
-        if (session?.outcome === "reused") hooks.onSessionEnded?.(Number(session.user_id), session.family_id!);
+        if (session?.outcome === "reused") hooks.onSessionEnded?.(Number(session.user_id), String(session.family_id));
         throw invalidRefresh();
       }
       const userId = Number(session.user_id);
       const accounts = await userAccounts(db, userId);
       if (accounts.length === 0) throw invalidRefresh();
       const user = await findLoginById(db, userId);
-      return issue(user, session.family_id!, userAgent, new Date(session.absolute_expires_at!).getTime());
+      const absoluteEnd = session.absolute_expires_at instanceof Date ? session.absolute_expires_at.getTime() : Date.parse(String(session.absolute_expires_at));
+      return issue(user, String(session.family_id), userAgent, absoluteEnd);
     },
 
     async logout(refreshToken: string): Promise<void> {
