@@ -20,9 +20,10 @@ import { replayMissed } from "./replay-missed.ts";
 import type { RealtimeLimits } from "./realtime-limits.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
 
-/** Replays the account's messages after `after` (private notes included), page after page. */
+/** Replays the account's messages after `after` (private notes included), page after page, then
+ * (after a lost LISTEN connection) the account's conversations changed since then. */
 function replayAgent(db: Database) {
-  return async (conn: Connection, after: number) => {
+  return async (conn: Connection, after: number, changedSince?: string) => {
     const tenant = createTenantService(db, conn.accountId);
     await replayMissed(
       conn,
@@ -30,6 +31,8 @@ function replayAgent(db: Database) {
       (cursor, limit) => tenant.listMessagesAfter(cursor, { includePrivate: true, limit }),
       (m) => ({ type: "message.created", data: m }),
     );
+    if (changedSince === undefined) return;
+    for (const conversation of await tenant.conversationsChangedSince(changedSince)) conn.send({ type: "conversation.updated", data: conversation });
   };
 }
 

@@ -12,8 +12,10 @@ export interface Frame {
   data: unknown;
 }
 
-/** Replays what a connection missed after a message id (its socket route's resume). */
-export type Replayer = (conn: Connection, after: number) => Promise<void>;
+/** Replays what a connection missed after a message id (its socket route's resume); with
+ * `changedSince` (after a lost LISTEN connection) it also sends the conversations changed since
+ * then, so status, assignment and reads made in the gap arrive too. */
+export type Replayer = (conn: Connection, after: number, changedSince?: string) => Promise<void>;
 
 export class Connection {
   readonly id = randomUUID();

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { CloseCode } from "@hummdesk/shared";
 import { type Database, rowsOf } from "../db/client.ts";
 import { toVisitorConversation, toVisitorMessage } from "../inbox/visitor-service.ts";
+import { userAccounts } from "../tenant/system.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
 import type { Connection } from "./connection.ts";
 import type { ConversationEvent, HubEvent, HubSignal, RealtimeHub } from "./hub.ts";
@@ -105,12 +106,34 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
     }
   }
 
-  /** After the hub may have missed events: every socket replays from the last message it holds. */
-  async function resync() {
+  /** Whether an agent socket's session and membership outlived a gap (their events may be lost). */
+  async function stillAllowed(conn: Connection): Promise<boolean> {
+    const userId = Number(conn.subject);
+    if (conn.sessionFamily) {
+      const rows = rowsOf<{ active: boolean }>(await db.execute(sql`select hummdesk_session_active(${conn.sessionFamily}) as active`));
+      if (rows[0]?.active !== true) {
+        conn.close(CloseCode.unauthorized, "session ended: sign in again");
+        return false;
+      }
+    }
+    if (!(await userAccounts(db, userId)).some((m) => m.accountId === conn.accountId)) {
+      conn.close(CloseCode.unauthorized, "membership of this account ended");
+      return false;
+    }
+    return true;
+  }
+
+  /** After the hub may have missed events: agent sockets whose session or membership ended in the
+   * gap close; every other socket replays from the last message it holds and gets the
+   * conversations changed since the gap began. */
+  async function resync(since: string) {
     const all = [...agents.values(), ...visitors.values()].flatMap((set) => [...set]);
     await Promise.all(
       all.map((conn) =>
-        conn.replay(conn, conn.lastMessageId).catch((error: unknown) => {
+        (async () => {
+          if (conn.kind === "agent" && !(await stillAllowed(conn))) return;
+          await conn.replay(conn, conn.lastMessageId, since);
+        })().catch((error: unknown) => {
           log.warn({ err: error as Error }, "replay after a lost LISTEN connection failed: closing the socket so it resumes");
           conn.close(1011, "missed events: reconnect and resume");
         }),
@@ -125,7 +148,8 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
   let chain = Promise.resolve();
   const unsubscribe = hub.subscribe((event: HubEvent | HubSignal) => {
     if (event.kind === "resync") {
-      chain = chain.then(resync);
+      const since = event.since;
+      chain = chain.then(() => resync(since));
       return;
     }
     if (!isConversationEvent(event)) {

@@ -38,8 +38,9 @@ export type AccessEvent =
 export type HubEvent = ConversationEvent | AccessEvent;
 
 /** What a subscriber hears: events, and `resync` after the hub may have missed some (the LISTEN
- * connection was lost and is back), so sockets must catch up from the database. */
-export type HubSignal = { kind: "resync" };
+ * connection was lost and is back), so sockets must catch up from the database: messages after
+ * their last id, and conversations changed `since` (an ISO time safely before the gap began). */
+export type HubSignal = { kind: "resync"; since: string };
 
 export interface RealtimeHub {
   /** Queues events for the next batch (one per tick); the promise settles once that batch is

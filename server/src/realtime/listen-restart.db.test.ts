@@ -1,6 +1,7 @@
 /** PostgreSQL restarts mid-conversation: the LISTEN connection is rebuilt and every socket is
  * caught up from the rows, so each message reaches the agent and the visitor exactly once, in
- * order, including those committed before LISTEN was back. (Its own PostgreSQL server: the
+ * order, including those committed before LISTEN was back; a status change made in the gap
+ * reaches both too, and an agent session ended in the gap closes its socket. (Its own PostgreSQL server: the
  * shared one must not restart under other suites. The LISTEN connection goes through a small TCP
  * proxy that stays shut for a while after the restart, so messages surely commit meanwhile.) */
 import { createServer, type Server, Socket } from "node:net";
@@ -52,10 +53,14 @@ describe.runIf(testDriver() === "postgres")("PostgreSQL restarted mid-conversati
   }, 60_000);
 
   /** Sends until the server answers 201 (the widget retries the same clientMessageId likewise). */
+  let conversationId = 0;
   async function send(token: string, clientMessageId: string, content: string): Promise<number> {
     for (let attempt = 0; ; attempt++) {
-      const result = await api<{ message: { id: number } }>(t.url, "POST", "/widget/v1/messages", { token, body: { clientMessageId, content } }).catch(() => null);
-      if (result?.status === 201) return result.body.message.id;
+      const result = await api<{ message: { id: number; conversationId: number } }>(t.url, "POST", "/widget/v1/messages", { token, body: { clientMessageId, content } }).catch(() => null);
+      if (result?.status === 201) {
+        conversationId = result.body.message.conversationId;
+        return result.body.message.id;
+      }
       if (attempt > 100) throw new Error(`send failed: ${result?.status}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -75,12 +80,23 @@ describe.runIf(testDriver() === "postgres")("PostgreSQL restarted mid-conversati
     visitor.send({ type: "resume", after: ids[0]! });
     ids.push(await send(token, "restart-before-2", "Vielä ennen katkoa"));
     await visitor.waitFor((f) => f.type === "message.created" && f.data.id === ids[1]);
+    // A second desk of the same agent, signed out while nobody listens.
+    const other = await agentLogin(t.url);
+    const otherWs = await TestSocket.open(t.url, "/api/v1/ws");
+    otherWs.send({ type: "auth", token: other.accessToken, accountId: t.seeded.krauta.accountId });
+    await otherWs.waitFor((f) => f.type === "ready");
 
     proxyShut = true;
     await pg.pause();
     await pg.start();
     // PostgreSQL is back but LISTEN is not yet: these commit while nobody listens.
     for (const n of [1, 2, 3]) ids.push(await send(token, `restart-after-${n}`, `Katkon jälkeen ${n}`));
+    const pending = await api(t.url, "POST", `/api/v1/accounts/${t.seeded.krauta.accountId}/conversations/${conversationId}/status`, {
+      token: agent.accessToken,
+      body: { status: "pending" },
+    });
+    expect(pending.status).toBe(200);
+    expect((await api(t.url, "POST", "/api/v1/auth/logout", { body: { refreshToken: other.refreshToken } })).status).toBe(204);
     await new Promise((r) => setTimeout(r, 500));
     proxyShut = false;
     await new Promise((r) => setTimeout(r, 1500));
@@ -89,9 +105,14 @@ describe.runIf(testDriver() === "postgres")("PostgreSQL restarted mid-conversati
     for (const socket of [agentWs, visitor]) {
       await socket.waitFor((f) => f.type === "message.created" && f.data.id === ids.at(-1), 20_000);
       await new Promise((r) => setTimeout(r, 300));
-      const received = socket.frames.filter((f) => f.type === "message.created").map((f) => f.data.id);
+      // The visitor's own messages (the status change in the gap adds an activity line).
+      const received = socket.frames.filter((f) => f.type === "message.created" && f.data.senderType === "contact").map((f) => f.data.id);
       expect(received).toEqual(ids.slice(1));
     }
+    for (const socket of [agentWs, visitor]) {
+      await socket.waitFor((f) => f.type === "conversation.updated" && f.data.id === conversationId && f.data.status === "pending", 20_000);
+    }
+    expect((await otherWs.waitForClose(20_000)).code).toBe(4401);
     agentWs.close();
     visitor.close();
   }, 120_000);

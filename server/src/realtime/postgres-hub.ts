@@ -9,6 +9,9 @@ import { createBatcher, HUB_CHANNEL, type HubEvent, type HubSignal, type Realtim
 import { packPayloads } from "./pack-payloads.ts";
 
 export const LISTEN_HEARTBEAT_MS = 2000;
+/** How far before the last thing heard a resync looks for changed conversations: covers clock
+ * skew and transactions that began (their `updated_at`) before the gap but committed in it. */
+export const RESYNC_MARGIN_MS = 60_000;
 
 export interface PostgresHubOptions {
   /** The pool that publishes. */
@@ -31,8 +34,12 @@ export async function createPostgresHub(options: PostgresHubOptions): Promise<Re
   let closed = false;
   let pingSent = 0;
   let pingSeen = 0;
+  /** When the LISTEN connection last delivered anything: nothing before it was missed. */
+  let lastHeard = Date.now();
+  const resyncSignal = (): HubSignal => ({ kind: "resync", since: new Date(lastHeard - RESYNC_MARGIN_MS).toISOString() });
 
   const onPayload = (payload: string) => {
+    lastHeard = Date.now();
     let parsed: unknown;
     try {
       parsed = JSON.parse(payload);
@@ -48,6 +55,7 @@ export async function createPostgresHub(options: PostgresHubOptions): Promise<Re
   /** (Re)opens the LISTEN connection; resolves whether it is listening. */
   function listen(resync: boolean): Promise<boolean> {
     listening ??= (async () => {
+      const signal = resyncSignal(); // before the new connection hears anything
       const previous = listener;
       listener = null;
       await previous?.end({ timeout: 0 }).catch(() => {});
@@ -57,7 +65,7 @@ export async function createPostgresHub(options: PostgresHubOptions): Promise<Re
         // postgres.js re-LISTENs by itself after a dropped connection: events may be lost there too.
         await next.listen(HUB_CHANNEL, onPayload, () => {
           listens += 1;
-          if (listens > 1 && !closed) emit({ kind: "resync" });
+          if (listens > 1 && !closed) emit(resyncSignal());
         });
       } catch (error) {
         await next.end({ timeout: 0 }).catch(() => {});
@@ -72,7 +80,7 @@ export async function createPostgresHub(options: PostgresHubOptions): Promise<Re
       pingSeen = pingSent;
       if (resync) {
         log?.info("LISTEN connection restored: sockets resume from their last message");
-        emit({ kind: "resync" });
+        emit(signal);
       }
       return true;
     })().finally(() => {

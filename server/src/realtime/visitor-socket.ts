@@ -7,7 +7,7 @@ import { TokenError, type TokenService } from "../auth/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { isOriginAllowed } from "../http/origins.ts";
 import { loadVisitorInbox } from "../inbox/visitor-inbox.ts";
-import { toVisitorMessage } from "../inbox/visitor-service.ts";
+import { toVisitorConversation, toVisitorMessage } from "../inbox/visitor-service.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { Connection } from "./connection.ts";
 import type { Gateway } from "./gateway.ts";
@@ -26,11 +26,13 @@ function withContact<T>(db: Database, c: Connection, fn: (t: TenantStores, conta
   });
 }
 
-/** Replays the visitor's messages after `after` (never notes), page after page. */
+/** Replays the visitor's messages after `after` (never notes), page after page, then (after a
+ * lost LISTEN connection) their conversations of the inbox changed since then. */
 function replayVisitor(db: Database) {
-  return async (c: Connection, after: number) => {
+  return async (c: Connection, after: number, changedSince?: string) => {
     c.beginReplay(); // live frames wait from here on, so nothing overtakes the history
-    const conversationIds = await withContact(db, c, (t, contact) => t.conversationIdsOfContact(contact.id, c.inboxId!), [] as number[]);
+    const contact = await withContact(db, c, async (t, found) => ({ id: found.id, conversationIds: await t.conversationIdsOfContact(found.id, c.inboxId!) }), null);
+    const conversationIds = contact?.conversationIds ?? [];
     const tenant = createTenantService(db, c.accountId);
     await replayMissed(
       c,
@@ -38,6 +40,9 @@ function replayVisitor(db: Database) {
       async (cursor, limit) => (conversationIds.length ? tenant.listMessagesAfter(cursor, { conversationIds, limit }) : []),
       (m) => ({ type: "message.created", data: toVisitorMessage(m) }),
     );
+    if (changedSince === undefined || !contact) return;
+    const changed = await tenant.conversationsChangedSince(changedSince, { contactId: contact.id, inboxId: c.inboxId! });
+    for (const conversation of changed) c.send({ type: "conversation.updated", data: toVisitorConversation(conversation) });
   };
 }
 

@@ -13,7 +13,7 @@ import type {
   Sentiment,
   VisitorContext,
 } from "@hummdesk/shared";
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { aiClassifications, aiDrafts, contacts, conversations, messages } from "../db/schema.ts";
 import { iso, toClassification, toConversation, toDraft, toMessage } from "./mappers.ts";
@@ -270,6 +270,21 @@ export function conversationStore(tx: Executor, accountId: number) {
         .prepare("open_conversation_of_contact")
         .execute();
       return row ? toConversation(row) : null;
+    },
+
+    /** Conversations changed at or after a time (newest change last), optionally one contact's
+     * in one inbox: what a socket catches up on after its node may have missed events. */
+    async conversationsChangedSince(since: string, options: { contactId?: number; inboxId?: number; limit?: number } = {}): Promise<Conversation[]> {
+      const where = [eq(conversations.accountId, accountId), gte(conversations.updatedAt, since)];
+      if (options.contactId !== undefined) where.push(eq(conversations.contactId, options.contactId));
+      if (options.inboxId !== undefined) where.push(eq(conversations.inboxId, options.inboxId));
+      const rows = await tx
+        .select()
+        .from(conversations)
+        .where(and(...where))
+        .orderBy(asc(conversations.updatedAt), asc(conversations.id))
+        .limit(Math.min(options.limit ?? 500, 1000));
+      return rows.map(toConversation);
     },
 
     /** Counts one more unread visitor message, atomically (no lost update against a read). */
