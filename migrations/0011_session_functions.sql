@@ -67,3 +67,46 @@ BEGIN
 END $$;--> statement-breakpoint
 REVOKE ALL ON TABLE sessions FROM hummdesk_app;--> statement-breakpoint
 REVOKE ALL ON SEQUENCE sessions_id_seq FROM hummdesk_app;
+--> statement-breakpoint
+-- Claiming skips accounts that are not active: their due jobs are failed in the same statement
+-- (with the reason), so a suspended tenant's queue never takes a worker slot or a round trip.
+CREATE OR REPLACE FUNCTION hummdesk_claim_jobs(p_worker text, p_lease_seconds integer, p_limit integer, p_per_account integer)
+RETURNS TABLE (id bigint, account_id bigint, kind text, payload jsonb, attempts integer, max_attempts integer, fence integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+  UPDATE jobs j SET status = 'failed', locked_by = NULL, locked_until = NULL,
+         last_error = format('account %s is %s: its AI jobs do not run', a.id, a.status)
+  FROM accounts a
+  WHERE a.id = j.account_id AND a.status <> 'active'
+    AND ((j.status = 'queued' AND j.run_at <= now()) OR (j.status = 'running' AND j.locked_until < now()));
+  RETURN QUERY
+  WITH running AS (
+    SELECT r.account_id, count(*)::integer AS n FROM jobs r
+    WHERE r.status = 'running' AND r.locked_until >= now()
+    GROUP BY r.account_id
+  ),
+  due AS (
+    SELECT q.id, q.account_id, q.run_at,
+           row_number() OVER (PARTITION BY q.account_id ORDER BY q.run_at, q.id)::integer AS rank
+    FROM jobs q JOIN accounts a ON a.id = q.account_id AND a.status = 'active'
+    WHERE (q.status = 'queued' AND q.run_at <= now()) OR (q.status = 'running' AND q.locked_until < now())
+  ),
+  candidates AS (
+    SELECT d.id FROM due d LEFT JOIN running r ON r.account_id = d.account_id
+    WHERE coalesce(r.n, 0) + d.rank <= p_per_account
+    ORDER BY coalesce(r.n, 0) + d.rank, d.run_at, d.id
+    LIMIT p_limit
+  ),
+  locked AS (
+    SELECT j.id FROM jobs j
+    WHERE j.id IN (SELECT c.id FROM candidates c)
+      AND ((j.status = 'queued' AND j.run_at <= now()) OR (j.status = 'running' AND j.locked_until < now()))
+    FOR UPDATE SKIP LOCKED
+  )
+  UPDATE jobs j SET status = 'running', attempts = j.attempts + 1, locked_by = p_worker,
+         locked_until = now() + make_interval(secs => p_lease_seconds), fence = j.fence + 1
+  WHERE j.id IN (SELECT l.id FROM locked l)
+  RETURNING j.id, j.account_id, j.kind, j.payload, j.attempts, j.max_attempts, j.fence;
+END
+$$;

@@ -3,7 +3,7 @@
  * an attempt whose lease expired can no longer write. */
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, type Executor, rowsOf, withAccount } from "../db/client.ts";
-import { accounts, jobs } from "../db/schema.ts";
+import { jobs } from "../db/schema.ts";
 
 export const MESSAGE_JOB = "ai.message";
 
@@ -42,22 +42,10 @@ export async function enqueueJob(
 }
 
 /** Claims up to `limit` due jobs round robin across accounts, never more than `perAccount`
- * running at once for one account (a tenant's flood cannot starve the others). A job of a
- * suspended or cancelled account is failed here, never run. */
+ * running at once for one account (a tenant's flood cannot starve the others). Due jobs of a
+ * suspended or cancelled account are failed by the same statement, never claimed or run. */
 export async function claimJobs(db: Database, worker: string, leaseSeconds: number, limit: number, perAccount = limit): Promise<ClaimedJob[]> {
-  const claimed = await claimDueJobs(db, worker, leaseSeconds, limit, perAccount);
-  const statuses = new Map<number, string | null>();
-  for (const accountId of new Set(claimed.map((j) => j.accountId))) {
-    const [row] = await withAccount(db, accountId, (tx) => tx.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId)));
-    statuses.set(accountId, row?.status ?? null);
-  }
-  const runnable: ClaimedJob[] = [];
-  for (const job of claimed) {
-    const status = statuses.get(job.accountId);
-    if (status === "active") runnable.push(job);
-    else await failJob(db, job, `account ${job.accountId} is ${status ?? "gone"}: its AI jobs do not run`, true, 0);
-  }
-  return runnable;
+  return claimDueJobs(db, worker, leaseSeconds, limit, perAccount);
 }
 
 async function claimDueJobs(db: Database, worker: string, leaseSeconds: number, limit: number, perAccount: number): Promise<ClaimedJob[]> {
