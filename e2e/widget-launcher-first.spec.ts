@@ -1,18 +1,18 @@
 /** The launcher-first widget: widget.js paints the launcher at once, the chat chunk comes when the visitor needs it. */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
-import { hostPage, krauta, openChat, sendFromWidget, storefrontSnippet, widget } from "./widget-helpers.ts";
+import { krauta, openChat, sendFromWidget, storefrontSnippet, widget } from "./widget-helpers.ts";
 
-// These merchant pages are set with setContent over the server's /health document, whose API CSP
-// (script-src 'self', no inline) would refuse their inline snippet; the real pages' CSP is
-// checked by static-routes.db.test.ts and by demo.spec.ts on the storefront.
-test.use({ bypassCSP: true });
+// A Finnish visitor (the launcher's language follows the browser before the inbox's default).
+test.use({ locale: "fi-FI" });
 
 declare global {
   interface Window {
-    snippetAt: number;
     launcherAt: number;
     loadedBeforeLauncher: boolean;
+    launcherWithHost: boolean;
   }
 }
 
@@ -27,49 +27,92 @@ function chatRequests(page: Page): string[] {
   return requested;
 }
 
-// FIXME(after the issue 11-13 merge): on the CI clone the page's load event came before the launcher
-// (loadedBeforeLauncher true); the 100 ms paint is unverified in a browser. See the issue notes.
-test.fixme("the launcher paints within 100 ms of the snippet, before a slow page's load event; the chat loads on hover", async ({ page, server }) => {
-  const k = await krauta(server);
-  const snippet = await storefrontSnippet(k);
-  // A hero image that takes 4 s holds the page's load event (and with it the idle-time chat load).
-  await page.route(`${server.url}/hero.png`, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 4000));
-    await route.fulfill({ status: 404 });
-  });
-  const requested = chatRequests(page);
+/** A merchant's own site on another origin (no request interception, which would slow every
+ * request): a page with a slow hero image that holds its load event for 4 s, noting when the
+ * launcher first exists. How fast that is, is measured by `pnpm bench` (widget speed), not here. */
+async function slowShop(snippet: string): Promise<{ url: string; close(): Promise<void> }> {
   const html = `<!doctype html><html lang="fi"><head><title>Shop</title></head><body>
     <img src="/hero.png" alt="">
     <script>
       window.snippetAt = performance.now();
-      addEventListener("hummdesk:ready", () => requestAnimationFrame(() => {
-        window.launcherAt = performance.now();
-        window.loadedBeforeLauncher = document.readyState === "complete";
-      }));
+      // Watched by mutation observers (microtasks), so "with the host" means in the same task.
+      new MutationObserver((_, bodyWatch) => {
+        const host = document.querySelector("hummdesk-widget");
+        if (!host) return;
+        bodyWatch.disconnect();
+        const seen = () => {
+          if (!host.shadowRoot.querySelector("[data-testid=hummdesk-launcher]")) return false;
+          window.launcherAt = performance.now();
+          window.loadedBeforeLauncher = document.readyState === "complete";
+          return true;
+        };
+        window.launcherWithHost = seen();
+        if (!window.launcherWithHost) new MutationObserver((_, shadowWatch) => seen() && shadowWatch.disconnect()).observe(host.shadowRoot, { childList: true, subtree: true });
+      }).observe(document.body, { childList: true });
     </script>
     ${snippet}
   </body></html>`;
-  // Warm the server's widget.js path once, as a CDN would be: the first request of a fresh process is not what a visitor waits for.
-  await fetch(`${server.url}/widget.js`);
-  await hostPage(page, server, html, "domcontentloaded");
-  const w = widget(page);
-  await expect(w.launcher).toBeVisible();
-  await page.waitForFunction(() => window.launcherAt > 0);
-  const timing = await page.evaluate(() => ({ ms: window.launcherAt - window.snippetAt, loadedBefore: window.loadedBeforeLauncher }));
-  expect(timing.loadedBefore).toBe(false);
-  expect(timing.ms).toBeLessThanOrEqual(100);
-  expect(await w.launcher.getAttribute("aria-label")).toBe("Avaa chat");
+  const timers = new Set<NodeJS.Timeout>();
+  const shop = createServer((request, response) => {
+    if (request.url === "/hero.png") {
+      const timer = setTimeout(() => response.writeHead(404).end(), 4000);
+      timers.add(timer);
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
+  });
+  await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve));
+  const address = shop.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      shop.closeAllConnections();
+      await new Promise((resolve) => shop.close(resolve));
+    },
+  };
+}
 
-  // Neither Preact nor the panel was needed for that.
-  await page.waitForTimeout(300);
-  expect(requested).toEqual([]);
-  await w.launcher.hover();
-  await expect.poll(() => requested.length).toBe(2);
-  // The entry and one language: Finnish only.
-  expect(requested.filter((path) => /\/chat-fi-/.test(path))).toHaveLength(1);
-  expect(requested.some((path) => /\/chat-(sv|en)-/.test(path))).toBe(false);
-  await openChat(page);
-  await expect(page.getByTestId("hummdesk-greeting")).toContainText("Hei!");
+test("the launcher paints before a slow page's load event, and on a repeat visit without waiting for any request; the chat loads on hover", async ({
+  page,
+  server,
+}) => {
+  const k = await krauta(server);
+  const shop = await slowShop(await storefrontSnippet(k));
+  try {
+    const requested = chatRequests(page);
+    const marks = async () => {
+      await page.waitForFunction(() => window.launcherAt > 0);
+      return page.evaluate(() => ({ loadedBefore: window.loadedBeforeLauncher, withHost: window.launcherWithHost }));
+    };
+
+    // First visit: the config comes first (one request), then the launcher, long before the load event.
+    await page.goto(shop.url, { waitUntil: "domcontentloaded" });
+    const w = widget(page);
+    await expect(w.launcher).toBeVisible();
+    expect(await marks()).toEqual({ loadedBefore: false, withHost: false });
+    expect(await w.launcher.getAttribute("aria-label")).toBe("Avaa chat");
+
+    // Neither Preact nor the panel was needed for that.
+    await page.waitForTimeout(300);
+    expect(requested).toEqual([]);
+
+    // A repeat visit paints from the kept config, in the same task that adds the widget.
+    await page.goto(shop.url, { waitUntil: "domcontentloaded" });
+    await expect(w.launcher).toBeVisible();
+    expect(await marks()).toEqual({ loadedBefore: false, withHost: true });
+    expect(await w.launcher.getAttribute("aria-label")).toBe("Avaa chat");
+
+    await w.launcher.hover();
+    await expect.poll(() => requested.length).toBe(2);
+    // The entry and one language: Finnish only.
+    expect(requested.filter((path) => /\/chat-fi-/.test(path))).toHaveLength(1);
+    expect(requested.some((path) => /\/chat-(sv|en)-/.test(path))).toBe(false);
+    await openChat(page);
+    await expect(page.getByTestId("hummdesk-greeting")).toContainText("Hei!");
+  } finally {
+    await shop.close();
+  }
 });
 
 test("the chat loads at idle time after the page's load event, without any visitor action", async ({ page, server }) => {

@@ -1,6 +1,7 @@
 /**
  * The boot chunk's widget: host element, shadow root, the inbox's config, the look and a plain-DOM
- * launcher, painted as soon as the config is in. The chat (Preact, session, socket, outbox, panel)
+ * launcher, painted as soon as the config is in: at once on a repeat visit (the last config is kept
+ * in localStorage and repainted when the fresh one arrives), after one request on the first. The chat (Preact, session, socket, outbox, panel)
  * loads on the first open, hover or focus, at idle time after the page loaded, or at once for a
  * visitor who already has a conversation or left the panel open.
  */
@@ -25,7 +26,7 @@ export async function fetchConfig(options: WidgetOptions, env: SessionEnvironmen
   const url = `${options.baseUrl.replace(/\/+$/, "")}/widget/v1/inboxes/${encodeURIComponent(options.websiteToken)}/config`;
   const response = await env.fetch(url);
   if (response.status === 404) {
-    throw new Error(`HummDesk: websiteToken '${options.websiteToken}' matches no inbox; check the snippet`);
+    throw Object.assign(new Error(`HummDesk: websiteToken '${options.websiteToken}' matches no inbox; check the snippet`), { gone: true });
   }
   if (!response.ok) throw new Error(`HummDesk: the inbox config answered HTTP ${response.status}`);
   return response.json();
@@ -110,26 +111,46 @@ export function mountWidget(options: WidgetOptions, loadChat: () => Promise<Chat
     },
   });
 
+  function showLauncher(): void {
+    if (!launcher || launcher.isConnected) return;
+    launcher.type = "button";
+    launcher.className = "launcher";
+    launcher.setAttribute("part", "launcher");
+    launcher.dataset.testid = "hummdesk-launcher";
+    launcher.onclick = () => handle.toggle();
+    // The pointer on its way to the launcher, or focus on it: fetch the chat before the click.
+    launcher.onpointerenter = launcher.onfocus = () => void startChat();
+    root.append(launcher);
+  }
+
+  const stored = createPersistence(env.storage, options.websiteToken);
+  const cached = stored.read<WidgetConfig>("config");
+  if (typeof cached?.color === "string" && typeof cached.position === "string" && typeof cached.locale === "string") {
+    config = cached;
+    showLauncher();
+    look();
+  }
+
   const configReady = fetchConfig(options, env).then((fetched) => {
     config = fetched;
+    stored.write("config", fetched);
     if (destroyed) return fetched;
-    if (launcher) {
-      launcher.type = "button";
-      launcher.className = "launcher";
-      launcher.setAttribute("part", "launcher");
-      launcher.dataset.testid = "hummdesk-launcher";
-      launcher.onclick = () => handle.toggle();
-      // The pointer on its way to the launcher, or focus on it: fetch the chat before the click.
-      launcher.onpointerenter = launcher.onfocus = () => void startChat();
-      root.append(launcher);
-    }
+    showLauncher();
     look();
     events.emit("ready", fetched);
     if (hasConversation(options, env)) void startChat();
     else whenIdle(() => void startChat());
     return fetched;
   });
-  configReady.catch((error) => console.error(error instanceof Error ? error.message : error));
+  configReady.catch((error) => {
+    // The inbox is gone: a launcher painted from the cache must not stay (an unreachable server
+    // keeps it; the chat loads once the config does).
+    if ((error as { gone?: boolean }).gone) {
+      launcher?.remove();
+      stored.remove("config");
+    }
+    console.error(error instanceof Error ? error.message : error);
+  });
 
   /** After the page's load event, when the browser has nothing better to do. */
   function whenIdle(run: () => void): void {

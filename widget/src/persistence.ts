@@ -2,7 +2,7 @@
 
 export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
-export type PersistedName = "token" | "outbox" | "seen" | "email" | "open";
+export type PersistedName = "token" | "outbox" | "seen" | "email" | "open" | "config";
 
 export interface Persistence {
   /** The full localStorage key, to recognise `storage` events from other tabs. */

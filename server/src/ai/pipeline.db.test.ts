@@ -294,7 +294,8 @@ describe("openai provider against a local OpenAI-compatible server", () => {
     const draft = await waitForDraft(t, message.conversationId, "ready", 20_000);
     expect(draft.model).toMatch(/^builtin/);
     // The job is marked done just after its draft is stored.
-    const jobsOf = () => ownerQuery<{ attempts: number; status: string }>(t.database, `select attempts, status from jobs where payload->>'messageId' = '${message.id}'`);
+    const app = t;
+    const jobsOf = () => ownerQuery<{ attempts: number; status: string }>(app.database, `select attempts, status from jobs where payload->>'messageId' = '${message.id}'`);
     let jobs = await jobsOf();
     for (const deadline = Date.now() + 5000; jobs[0]?.status === "running" && Date.now() < deadline; jobs = await jobsOf()) await new Promise((r) => setTimeout(r, 50));
     expect(jobs).toEqual([{ attempts: 5, status: "done" }]);
