@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDatabase } from "../db/client.ts";
 import { startRoundTripCounter, type RoundTripCounter } from "../../test/round-trip-counter.ts";
 import { createSeededTestDatabase, ownerQuery, type TestDatabase, testDriver } from "../../test/test-database.ts";
-import { api, startTestApp, type TestApp, visitorToken } from "../../test/test-app.ts";
+import { agentLogin, api, startTestApp, type TestApp, TestSocket, visitorToken } from "../../test/test-app.ts";
 
 const onPostgres = testDriver() === "postgres";
 let t: TestApp;
@@ -76,5 +76,32 @@ describe("the steady-state send", () => {
     const next = await send(token);
     expect(next.status).toBe(201);
     expect(next.body.message.conversationId).not.toBe(kept.body.message.conversationId);
+  });
+});
+
+describe("typing frames", () => {
+  test.skipIf(!onPostgres)("look the open conversation up once per few seconds, not once per frame", async () => {
+    const token = await visitorToken(t.url);
+    expect((await send(token)).status).toBe(201);
+    const agent = await agentLogin(t.url);
+    const agentWs = await TestSocket.open(t.url, "/api/v1/ws");
+    agentWs.send({ type: "auth", token: agent.accessToken, accountId: t.seeded.krauta.accountId });
+    await agentWs.waitFor((f) => f.type === "ready");
+    const visitor = await TestSocket.open(t.url, "/widget/v1/ws");
+    visitor.send({ type: "auth", token });
+    await visitor.waitFor((f) => f.type === "ready");
+    counter!.reset();
+    const frames = 10;
+    for (let i = 0; i < frames; i++) {
+      visitor.send({ type: "typing", on: i % 2 === 0 });
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    await agentWs.waitFor((f) => f.type === "typing" && f.data.on === false);
+    const trips = counter!.count();
+    // Each frame is one NOTIFY (other nodes hold agent sockets too); the look-up of the open
+    // conversation (a short transaction) comes on top once, not once per frame.
+    expect(trips, `${trips} round trips for ${frames} typing frames`).toBeLessThanOrEqual(frames + 4);
+    agentWs.close();
+    visitor.close();
   });
 });

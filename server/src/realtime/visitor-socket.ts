@@ -46,6 +46,9 @@ function replayVisitor(db: Database) {
   };
 }
 
+/** How long a visitor socket trusts its last look-up of the open conversation for typing frames. */
+const TYPING_TARGET_TTL_MS = 5000;
+
 export async function visitorSocketRoute(app: FastifyInstance, options: { db: Database; tokens: TokenService; gateway: Gateway; hub: RealtimeHub; limits: RealtimeLimits }) {
   const { db, tokens, gateway, hub, limits } = options;
   const replay = replayVisitor(db);
@@ -58,6 +61,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
     releaseUpgradeRequest(socket, request);
     if (!limits.holdIp(socket, ip)) return;
     let conn: Connection | null = null;
+    let typingTarget: { at: number; found: { id: number; contactName: string | null } | null } | null = null;
 
     runSocketSession(socket, limits.session, {
       async authenticate(frame) {
@@ -83,15 +87,22 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
           return;
         }
         if (frame.type === "typing") {
-          const current = await withContact(
-            db,
-            c,
-            async (t, contact) => {
-              const open = await t.findOpenConversation(contact.id, c.inboxId!);
-              return open ? { id: open.id, contactName: contact.name } : null;
-            },
-            null,
-          );
+          // The open conversation is looked up once per few seconds, not per frame: a visitor
+          // typing sends a frame every keystroke burst. (None found is not kept: the first
+          // message may start one any moment; typing frames are rate-limited per socket.)
+          if (!typingTarget?.found || Date.now() - typingTarget.at > TYPING_TARGET_TTL_MS) {
+            const found = await withContact(
+              db,
+              c,
+              async (t, contact) => {
+                const open = await t.findOpenConversation(contact.id, c.inboxId!);
+                return open ? { id: open.id, contactName: contact.name } : null;
+              },
+              null,
+            );
+            typingTarget = { at: Date.now(), found };
+          }
+          const current = typingTarget.found;
           if (!current) return;
           publishAfterCommit(hub, [{
             kind: "typing",
