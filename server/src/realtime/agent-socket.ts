@@ -22,7 +22,7 @@ import { CloseError, runSocketSession } from "./socket-session.ts";
 
 /** Replays the account's messages after `after` (private notes included), page after page, then
  * (after a lost LISTEN connection) the account's conversations changed since then. */
-function replayAgent(db: Database) {
+function replayAgent(db: Database, gateway: Gateway) {
   return async (conn: Connection, after: number, changedSince?: string) => {
     const tenant = createTenantService(db, conn.accountId);
     await replayMissed(
@@ -31,6 +31,7 @@ function replayAgent(db: Database) {
       (cursor, limit) => tenant.listMessagesAfter(cursor, { includePrivate: true, limit }),
       (m) => ({ type: "message.created", data: m }),
     );
+    gateway.sendStreamsInProgress(conn, "all");
     if (changedSince === undefined) return;
     for (const conversation of await tenant.conversationsChangedSince(changedSince)) conn.send({ type: "conversation.updated", data: conversation });
   };
@@ -50,7 +51,7 @@ export async function agentSocketRoute(
   options: { db: Database; guard: AgentGuard; gateway: Gateway; hub: RealtimeHub; limits: RealtimeLimits; presence?: Presence },
 ) {
   const { db, guard, gateway, hub, limits, presence } = options;
-  const replay = replayAgent(db);
+  const replay = replayAgent(db, gateway);
   const log = app.log;
 
   app.get("/api/v1/ws", { websocket: true }, (socket, request) => {

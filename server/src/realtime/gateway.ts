@@ -13,6 +13,9 @@ import type { Connection } from "./connection.ts";
 import type { ConversationEvent, HubEvent, HubSignal, RealtimeHub } from "./hub.ts";
 
 export const HEARTBEAT_MS = 30_000;
+const STREAM_TTL_MS = 120_000;
+const MAX_STREAMS = 5_000;
+const MAX_STREAM_PARTS = 4_096;
 
 export function createGateway(options: { db: Database; hub: RealtimeHub; log: FastifyBaseLogger; heartbeatMs?: number }) {
   const { db, hub, log } = options;
@@ -21,6 +24,23 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
   const visitorKey = (accountId: number, visitorId: string) => `${accountId}:${visitorId}`;
   /** The highest message id this node has seen: a new socket holds at least that much. */
   let highWater = 0;
+  /** AI answers still streaming, with their parts so far: a socket that (re)connects mid-stream
+   * (a reload) gets the text written until then, not an empty bubble. Every node hears every
+   * delta, so each keeps them all; an answer leaves at its completion, or after STREAM_TTL_MS. */
+  const streams = new Map<number, { accountId: number; conversationId: number; visitor: boolean; parts: string[]; at: number }>();
+  const trackStream = (event: ConversationEvent) => {
+    if (event.kind === "ai.answer.completed") return void streams.delete(event.draftId);
+    if (event.kind !== "ai.answer.delta") return;
+    const now = Date.now();
+    let stream = streams.get(event.draftId);
+    if (!stream) {
+      for (const [id, old] of streams) if (now - old.at > STREAM_TTL_MS || streams.size >= MAX_STREAMS) streams.delete(id);
+      stream = { accountId: event.accountId, conversationId: event.conversationId, visitor: event.visitor, parts: [], at: now };
+      streams.set(event.draftId, stream);
+    }
+    if (event.index >= 0 && event.index < MAX_STREAM_PARTS) stream.parts[event.index] = event.text;
+    stream.at = now;
+  };
 
   const add = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {
     const set = map.get(key) ?? new Set<Connection>();
@@ -157,6 +177,7 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
       return;
     }
     if ((event.kind === "message.created" || event.kind === "message.updated") && event.messageId > highWater) highWater = event.messageId;
+    trackStream(event);
     const ready = prepare(event);
     ready.catch(() => {});
     chain = chain
@@ -195,6 +216,18 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
       add(visitors, key, conn);
       conn.socket.on("pong", () => (conn.alive = true));
       conn.socket.once("close", () => remove(visitors, key, conn));
+    },
+    /** Sends the parts so far of the AI answers still streaming in these conversations (all of
+     * the account's for an agent; a visitor only those meant for the visitor). */
+    sendStreamsInProgress(conn: Connection, conversationIds: readonly number[] | "all") {
+      for (const [draftId, stream] of streams) {
+        if (stream.accountId !== conn.accountId) continue;
+        if (conn.kind === "visitor" && !stream.visitor) continue;
+        if (conversationIds !== "all" && !conversationIds.includes(stream.conversationId)) continue;
+        stream.parts.forEach((text, index) => {
+          if (text !== undefined) conn.send({ type: "ai.answer.delta", data: { draftId, conversationId: stream.conversationId, index, text } });
+        });
+      }
     },
     counts() {
       let agentCount = 0;

@@ -27,8 +27,9 @@ function withContact<T>(db: Database, c: Connection, fn: (t: TenantStores, conta
 }
 
 /** Replays the visitor's messages after `after` (never notes), page after page, then (after a
- * lost LISTEN connection) their conversations of the inbox changed since then. */
-function replayVisitor(db: Database) {
+ * lost LISTEN connection) their conversations of the inbox changed since then; an AI answer
+ * still streaming arrives with its text so far. */
+function replayVisitor(db: Database, gateway: Gateway) {
   return async (c: Connection, after: number, changedSince?: string) => {
     c.beginReplay(); // live frames wait from here on, so nothing overtakes the history
     const contact = await withContact(db, c, async (t, found) => ({ id: found.id, conversationIds: await t.conversationIdsOfContact(found.id, c.inboxId!) }), null);
@@ -40,6 +41,7 @@ function replayVisitor(db: Database) {
       async (cursor, limit) => (conversationIds.length ? tenant.listMessagesAfter(cursor, { conversationIds, limit }) : []),
       (m) => ({ type: "message.created", data: toVisitorMessage(m) }),
     );
+    gateway.sendStreamsInProgress(c, conversationIds);
     if (changedSince === undefined || !contact) return;
     const changed = await tenant.conversationsChangedSince(changedSince, { contactId: contact.id, inboxId: c.inboxId! });
     for (const conversation of changed) c.send({ type: "conversation.updated", data: toVisitorConversation(conversation) });
@@ -51,7 +53,7 @@ const TYPING_TARGET_TTL_MS = 5000;
 
 export async function visitorSocketRoute(app: FastifyInstance, options: { db: Database; tokens: TokenService; gateway: Gateway; hub: RealtimeHub; limits: RealtimeLimits }) {
   const { db, tokens, gateway, hub, limits } = options;
-  const replay = replayVisitor(db);
+  const replay = replayVisitor(db, gateway);
   const log = app.log;
 
   app.get("/widget/v1/ws", { websocket: true }, (socket, request) => {
