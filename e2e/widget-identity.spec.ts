@@ -38,6 +38,9 @@ for (const identity of CASES) {
       await w.send.click();
       const bubble = w.from("contact").filter({ hasText: text });
       await expect(bubble).toHaveAttribute("data-delivery", identity.accepted ? "sent" : "failed");
+      // A refusal says why, in the visitor's language (the page is English).
+      if (identity.accepted) await expect(page.getByTestId("hummdesk-sign-in")).toHaveCount(0);
+      else await expect(page.getByTestId("hummdesk-sign-in")).toHaveText("Please sign in to your account to chat with us.");
 
       const linked = [];
       for (const { id } of await listConversations(k)) {

@@ -44,6 +44,6 @@ test("a socket that resumes mid-stream gets the answer's parts so far, then the 
     .sort((a, b) => a[0] - b[0])
     .map(([, piece]) => piece)
     .join("");
-  expect(frames[completedAt]!.data.content.startsWith(text)).toBe(true);
+  expect(String(frames[completedAt]!.data.content).startsWith(text)).toBe(true);
   second.close();
 });

@@ -30,4 +30,5 @@ export default {
   rateComment: "Comment (optional)",
   rateSend: "Send rating",
   rated: "Thanks for your rating!",
+  signIn: "Please sign in to your account to chat with us.",
 };

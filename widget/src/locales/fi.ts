@@ -32,4 +32,5 @@ export default {
   rateComment: "Kommentti (valinnainen)",
   rateSend: "Lähetä arvio",
   rated: "Kiitos arviostasi!",
+  signIn: "Kirjaudu tilillesi keskustellaksesi kanssamme.",
 } satisfies Strings;

@@ -32,4 +32,5 @@ export default {
   rateComment: "Kommentar (valfritt)",
   rateSend: "Skicka betyg",
   rated: "Tack för ditt betyg!",
+  signIn: "Logga in på ditt konto för att chatta med oss.",
 } satisfies Strings;

@@ -19,6 +19,8 @@ export function Panel(props: ViewProps) {
   const handedOff = current && state.handoffRequested.includes(current.id);
   const offerHandoff = current && current.status !== "resolved" && config.aiMode !== "off" && lastReply?.senderType === "ai";
   const greeting = !viewing && items.length === 0 && (config.greeting[look.locale] || t.greeting);
+  // An inbox for signed-in customers refused the message: say why, instead of a silent "not sent".
+  const signIn = config.enforceIdentity && state.outbox.some((entry) => entry.refused);
 
   return (
     <div
@@ -89,6 +91,11 @@ export function Panel(props: ViewProps) {
             {t.handoff}
           </button>
         )
+      )}
+      {signIn && (
+        <p class="note" role="alert" data-testid="hummdesk-sign-in">
+          {t.signIn}
+        </p>
       )}
       {!viewing && <Composer t={t} draft={state.draft} askEmail={needsEmail(state)} session={session} />}
     </div>
