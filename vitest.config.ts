@@ -13,6 +13,8 @@ const PGLITE_SUITES = [
   "server/src/inbox/send-round-trips.db.test.ts",
   "server/src/realtime/sockets.db.test.ts",
   "server/src/agents/auth.db.test.ts",
+  // The sweep's cross-account function and SKIP LOCKED run in every PGlite process too.
+  "server/src/agents/snooze-sweep.db.test.ts",
   "server/src/health/health.db.test.ts",
   "server/src/static/static-routes.db.test.ts",
 ];

@@ -15,6 +15,7 @@ import { createAgentGuard } from "./agents/agent-auth.ts";
 import { authRoutes } from "./agents/auth-routes.ts";
 import { createAuthService } from "./agents/auth-service.ts";
 import { createPresence } from "./agents/presence.ts";
+import { startSnoozeSweep } from "./agents/snooze-sweep.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { createInboxCache } from "./cache/inbox-cache.ts";
@@ -162,13 +163,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(staticRoutes, { config, db: database.db });
 
   const housekeeping = startHousekeeping({ db: database.db, log: app.log, ...config.housekeeping });
+  const snoozeSweep = startSnoozeSweep({ db: database.db, hub, log: app.log, intervalMs: config.snoozeSweepMs });
   app.addHook("onReady", async () => {
     await gateway.start();
     ai.start();
     housekeeping.start();
+    snoozeSweep.start();
   });
   app.addHook("preClose", async () => {
     housekeeping.stop();
+    await snoozeSweep.stop();
     await ai.stop();
     presence.close();
     await gateway.close();

@@ -48,6 +48,8 @@ const Env = z.object({
   /** Finished (done or failed) jobs are kept this long, then pruned. */
   HUMMDESK_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   HUMMDESK_PRUNE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /** How often snoozed conversations whose time has passed are woken (back to open). */
+  HUMMDESK_SNOOZE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -98,6 +100,8 @@ export interface Config {
   sessionMaxDays: number;
   /** Periodic pruning of finished jobs and dead sessions. */
   housekeeping: { jobRetentionDays: number; intervalSeconds: number };
+  /** How often the snooze sweep runs, in ms. */
+  snoozeSweepMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -193,5 +197,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     realtime: { maxSocketsPerIp: env.HUMMDESK_MAX_SOCKETS_PER_IP, maxSocketsPerVisitor: env.HUMMDESK_MAX_SOCKETS_PER_VISITOR },
     sessionMaxDays: env.HUMMDESK_SESSION_MAX_DAYS,
     housekeeping: { jobRetentionDays: env.HUMMDESK_JOB_RETENTION_DAYS, intervalSeconds: env.HUMMDESK_PRUNE_INTERVAL_SECONDS },
+    snoozeSweepMs: env.HUMMDESK_SNOOZE_SWEEP_MS,
   };
 }

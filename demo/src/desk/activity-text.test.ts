@@ -7,6 +7,8 @@ describe("activity lines", () => {
     expect(activityText(assigned, "en")).toBe("Assigned to Mikko Korhonen by Aino Virtanen");
     expect(activityText(assigned, "fi")).toBe("Osoitettu: Mikko Korhonen (Aino Virtanen)");
     expect(activityText({ content: "Resolved", meta: { code: "conversation.resolved" } }, "sv")).toBe("Löst");
+    const woken = { content: "Snooze ended", meta: { code: "conversation.snooze_ended" } };
+    expect([activityText(woken, "en"), activityText(woken, "fi"), activityText(woken, "sv")]).toEqual(["Snooze ended", "Torkutus päättyi", "Snoozningen är slut"]);
   });
 
   it("keeps the stored text for lines without a known code", () => {

@@ -22,6 +22,7 @@ const LINES: Record<MessageLocale, Lines> = {
     "conversation.opened": (_p, by) => `Marked open${by}`,
     "conversation.pending": (_p, by) => `Marked pending${by}`,
     "conversation.snoozed": (p, by) => `Snoozed${p.until ? ` until ${p.until}` : ""}${by}`,
+    "conversation.snooze_ended": () => "Snooze ended",
     "conversation.handoff": (p) => `The visitor asked for a person${p.reason ? `: ${p.reason}` : ""}`,
   },
   fi: {
@@ -33,6 +34,7 @@ const LINES: Record<MessageLocale, Lines> = {
     "conversation.opened": (_p, by) => `Merkitty avoimeksi${by}`,
     "conversation.pending": (_p, by) => `Merkitty odottavaksi${by}`,
     "conversation.snoozed": (p, by) => `Torkutettu${p.until ? ` ${p.until} asti` : ""}${by}`,
+    "conversation.snooze_ended": () => "Torkutus päättyi",
     "conversation.handoff": (p) => `Kävijä pyysi ihmistä${p.reason ? `: ${p.reason}` : ""}`,
   },
   sv: {
@@ -44,6 +46,7 @@ const LINES: Record<MessageLocale, Lines> = {
     "conversation.opened": (_p, by) => `Markerad som öppen${by}`,
     "conversation.pending": (_p, by) => `Markerad som väntande${by}`,
     "conversation.snoozed": (p, by) => `Snoozad${p.until ? ` till ${p.until}` : ""}${by}`,
+    "conversation.snooze_ended": () => "Snoozningen är slut",
     "conversation.handoff": (p) => `Besökaren bad om en person${p.reason ? `: ${p.reason}` : ""}`,
   },
 };

@@ -15,6 +15,7 @@ export type ActivityCode =
   | "conversation.opened"
   | "conversation.pending"
   | "conversation.snoozed"
+  | "conversation.snooze_ended"
   | "conversation.handoff";
 
 export interface ActivityParams {
@@ -44,6 +45,8 @@ export function activityText(code: ActivityCode, p: ActivityParams): string {
       return `Marked pending${by}`;
     case "conversation.snoozed":
       return `Snoozed${p.until ? ` until ${p.until}` : ""}${by}`;
+    case "conversation.snooze_ended":
+      return "Snooze ended";
     case "conversation.handoff":
       return "Visitor asked for a person";
   }

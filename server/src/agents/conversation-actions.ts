@@ -157,6 +157,18 @@ export async function setConversationStatus(
   return change;
 }
 
+/** Wakes a snoozed conversation whose time has passed (the snooze sweep calls it): back to open,
+ * with the activity line and audit entry a wake leaves; null when there is nothing to wake (not
+ * snoozed any more, not due yet, or woken already by another node). */
+export async function wakeSnoozedConversation(t: TenantStores, conversationId: number): Promise<ConversationChange | null> {
+  const woken = await t.wakeSnoozedConversation(conversationId);
+  if (!woken) return null;
+  // No person did it: the audit entry and the activity line carry no actor.
+  await t.appendAudit({ actorId: null, action: "conversation.status", entityType: "conversation", entityId: conversationId, before: { status: "snoozed" }, after: { status: "open" } });
+  const activity = await recordActivity(t, woken, "conversation.snooze_ended", {});
+  return { conversation: woken, events: [conversationUpdated(woken, await t.getContactVisitor(woken.contactId)), activity.event] };
+}
+
 /** Changes the priority; until the first reply, the first-reply deadline follows the new priority's SLA. */
 export async function setConversationPriority(t: TenantStores, actorId: number, conversationId: number, priority: Priority): Promise<ConversationChange> {
   const { conversation, firstRepliedAt } = await lock(t, conversationId);

@@ -254,6 +254,8 @@ export const conversations = pgTable(
     index("conversations_account_team_status_idx").on(t.accountId, t.teamId, t.status),
     index("conversations_account_inbox_idx").on(t.accountId, t.inboxId),
     index("conversations_account_contact_idx").on(t.accountId, t.contactId, t.id.desc()),
+    // The snooze sweep looks across accounts for snoozes that are due; only snoozed rows are indexed.
+    index("conversations_snoozed_until_idx").on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
   ],
 );
 

@@ -13,7 +13,7 @@ import type {
   Sentiment,
   VisitorContext,
 } from "@hummdesk/shared";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { aiClassifications, aiDrafts, contacts, conversations, messages } from "../db/schema.ts";
 import { iso, toClassification, toConversation, toDraft, toMessage } from "./mappers.ts";
@@ -299,6 +299,18 @@ export function conversationStore(tx: Executor, accountId: number) {
           snoozedUntil: null,
         })
         .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
+        .returning();
+      return row ? toConversation(row) : null;
+    },
+
+    /** Wakes a snoozed conversation whose time has come (status open, no wake time); null when it
+     * is not snoozed any more or not due yet by the database's clock. One conditional statement, so
+     * sweeps on several nodes wake a conversation once. */
+    async wakeSnoozedConversation(id: number): Promise<Conversation | null> {
+      const [row] = await tx
+        .update(conversations)
+        .set({ status: "open", snoozedUntil: null })
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id), eq(conversations.status, "snoozed"), lte(conversations.snoozedUntil, sql`now()`)))
         .returning();
       return row ? toConversation(row) : null;
     },
