@@ -30,6 +30,7 @@ export interface ConversationQuery {
   teamId?: number | undefined;
   inboxId?: number | undefined;
   priority?: Priority | undefined;
+  contactId?: number | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }

@@ -15,7 +15,8 @@ function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
 
-function safeHref(text: string): string | null {
+/** The URL as an href when it is http(s); anything else (javascript:, data:, garbage) is null. */
+export function safeHref(text: string): string | null {
   try {
     const url = new URL(text);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;

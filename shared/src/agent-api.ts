@@ -47,6 +47,8 @@ export const ConversationListQuery = z.object({
   teamId: z.coerce.number().int().positive().optional(),
   inboxId: z.coerce.number().int().positive().optional(),
   priority: Priority.optional(),
+  /** One visitor's conversations (the desk's "other conversations" of a contact). */
+  contactId: z.coerce.number().int().positive().optional(),
   cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

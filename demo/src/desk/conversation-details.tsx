@@ -1,8 +1,10 @@
-/** The side panel of a conversation: AI classification, first-reply SLA, assignment and priority. */
+/** The side panel of a conversation: the visitor and their context, their rating, first-reply SLA, AI
+ * classification, assignment and priority, and the visitor's other conversations. */
 import type { Agent, Conversation, Priority, Team } from "@hummdesk/shared";
 import type { OpenConversation } from "./desk-state.ts";
 import { AVAILABILITY_LABELS, CATEGORY_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS, PRIORITY_ORDER, SENTIMENT_LABELS } from "./labels.ts";
 import { slaState } from "./sla.ts";
+import { ContactAttributes, OtherConversations, Rating, VisitorFacts } from "./visitor-details.tsx";
 
 export interface ConversationDetailsProps {
   open: OpenConversation;
@@ -13,6 +15,7 @@ export interface ConversationDetailsProps {
   now: number;
   onAssign(target: { assigneeId?: number | null; teamId?: number | null }): void;
   onPriority(priority: Priority): void;
+  onOpenConversation(conversationId: number): void;
 }
 
 function Classification({ conversation }: { conversation: Conversation }) {
@@ -44,7 +47,7 @@ function Classification({ conversation }: { conversation: Conversation }) {
   );
 }
 
-export function ConversationDetails({ open, agents, teams, myUserId, busy, now, onAssign, onPriority }: ConversationDetailsProps) {
+export function ConversationDetails({ open, agents, teams, myUserId, busy, now, onAssign, onPriority, onOpenConversation }: ConversationDetailsProps) {
   const { conversation, contact } = open;
   const sla = conversation.status === "resolved" ? null : (conversation.firstRepliedAt ? null : slaState(conversation.firstReplyDueAt, now));
   return (
@@ -60,6 +63,13 @@ export function ConversationDetails({ open, agents, teams, myUserId, busy, now, 
             {contact.identifierVerified ? "Verified id" : "Unverified id (claimed by the visitor)"} {contact.identifier}
           </p>
         )}
+        <ContactAttributes attributes={contact.customAttributes} />
+        <VisitorFacts conversation={conversation} now={now} />
+      </section>
+
+      <section aria-labelledby="details-rating">
+        <h2 id="details-rating">Rating</h2>
+        <Rating conversation={conversation} />
       </section>
 
       <section aria-labelledby="details-sla">
@@ -148,6 +158,11 @@ export function ConversationDetails({ open, agents, teams, myUserId, busy, now, 
             ))}
           </select>
         </div>
+      </section>
+
+      <section aria-labelledby="details-history">
+        <h2 id="details-history">Other conversations</h2>
+        <OtherConversations conversations={open.otherConversations} onOpen={onOpenConversation} />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-/** The conversation list: newest activity first, unread counts, SLA warnings, live typing. */
+/** The conversation list: newest activity first, unread counts, SLA warnings, ratings, live typing. */
 import type { ListedConversation } from "../api-client.ts";
 import type { TypingIndicator } from "./desk-state.ts";
 import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from "./labels.ts";
@@ -78,6 +78,12 @@ export function ConversationList(props: ConversationListProps) {
                     </span>
                   )}
                   {conversation.status !== "open" && <span class="pill">{STATUS_LABELS[conversation.status]}</span>}
+                  {conversation.csatScore ? (
+                    <span class={`pill rating${conversation.csatScore <= 2 ? " low" : ""}`} title={`Rated ${conversation.csatScore}/5`} data-testid={`item-rating-${conversation.id}`}>
+                      <span aria-hidden="true">★ </span>
+                      {conversation.csatScore}/5<span class="visually-hidden"> rating</span>
+                    </span>
+                  ) : null}
                   {conversation.priority !== "medium" && (
                     <span class={`pill priority-${conversation.priority}`}>{PRIORITY_LABELS[conversation.priority]}</span>
                   )}

@@ -21,6 +21,8 @@ export interface ConversationActions {
   rejectDraft(draftId: number): Promise<void>;
   typing(on: boolean): void;
   back(): void;
+  /** Opens another conversation (one of the visitor's earlier ones). */
+  openConversation(conversationId: number): void;
 }
 
 export interface ConversationViewProps {
@@ -166,6 +168,7 @@ export function ConversationView({ open, draft, typing, agents, teams, myUserId,
             now={now}
             onAssign={(target) => run(() => actions.assign(target), setActionError)}
             onPriority={(priority) => run(() => actions.setPriority(priority), setActionError)}
+            onOpenConversation={actions.openConversation}
           />
         </aside>
       </div>

@@ -105,18 +105,32 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
     }
   }, [api]);
 
+  /** The visitor's other conversations for the details pane (a failure there leaves the rest working). */
+  const loadOtherConversations = useCallback(
+    async (conversationId: number, contactId: number) => {
+      try {
+        const page = await api.listConversations({ contactId, limit: 20 });
+        dispatch({ type: "otherConversationsLoaded", conversationId, conversations: page.conversations });
+      } catch {
+        dispatch({ type: "otherConversationsLoaded", conversationId, conversations: "failed" });
+      }
+    },
+    [api],
+  );
+
   const loadDetail = useCallback(
     async (conversationId: number) => {
       setDetailError(null);
       try {
         const detail = await api.getConversation(conversationId);
         dispatch({ type: "detailLoaded", detail });
+        void loadOtherConversations(conversationId, detail.conversation.contactId);
         await api.markRead(conversationId);
       } catch (failure) {
         if (stateRef.current.selectedId === conversationId) setDetailError(describeError(failure));
       }
     },
-    [api],
+    [api, loadOtherConversations],
   );
 
   /** A conversation the socket mentions but the list has never seen: fetch it to show its row. */
@@ -235,6 +249,9 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       },
       back() {
         dispatch({ type: "selected", conversationId: null });
+      },
+      openConversation(conversationId) {
+        dispatch({ type: "selected", conversationId });
       },
     };
   }, [api, selectedId]);

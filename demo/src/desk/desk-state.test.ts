@@ -116,4 +116,34 @@ describe("open conversation", () => {
     expect(typing.typing[1]).toMatchObject({ senderType: "contact", until: 7000 });
     expect(run(typing, frame({ type: "message.created", data: message() })).typing[1]).toBeUndefined();
   });
+
+  it("takes the visitor's rating from conversation.updated into the open conversation and its row", () => {
+    const state = run(
+      withList(listed({ id: 1 })),
+      { type: "selected", conversationId: 1 },
+      { type: "detailLoaded", detail },
+      frame({ type: "conversation.updated", data: conversation({ id: 1, status: "resolved", csatScore: 4, csatComment: "Nopea apu" }) }),
+    );
+    expect(state.open?.conversation).toMatchObject({ csatScore: 4, csatComment: "Nopea apu" });
+    // The default filter lists open conversations, so the resolved row leaves it.
+    expect(state.conversations).toEqual([]);
+  });
+
+  it("lists the visitor's other conversations without the open one, keeps them over a reload, and updates them live", () => {
+    const opened = run(withList(listed({ id: 1 })), { type: "selected", conversationId: 1 }, { type: "detailLoaded", detail });
+    expect(opened.open?.otherConversations).toBeNull();
+    const loaded = run(opened, {
+      type: "otherConversationsLoaded",
+      conversationId: 1,
+      conversations: [listed({ id: 1 }), listed({ id: 4, status: "resolved", displayId: 4 })],
+    });
+    expect(loaded.open?.otherConversations).toEqual([listed({ id: 4, status: "resolved", displayId: 4 })]);
+    const reloaded = run(loaded, { type: "detailLoaded", detail });
+    expect(reloaded.open?.otherConversations).toBe(loaded.open?.otherConversations);
+    const rated = run(reloaded, frame({ type: "conversation.updated", data: conversation({ id: 4, status: "resolved", displayId: 4, csatScore: 2 }) }));
+    expect(rated.open?.otherConversations).toMatchObject([{ id: 4, csatScore: 2, lastMessage: "Hei" }]);
+    // A list for a conversation the agent has left is dropped.
+    const moved = run(rated, { type: "selected", conversationId: 2 }, { type: "otherConversationsLoaded", conversationId: 1, conversations: "failed" });
+    expect(moved.open).toBeNull();
+  });
 });

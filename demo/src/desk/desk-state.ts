@@ -15,6 +15,8 @@ export interface OpenConversation {
   conversation: Conversation;
   contact: ConversationDetail["contact"];
   messages: Message[];
+  /** The visitor's other conversations, newest first: null while loading, "failed" when they could not be. */
+  otherConversations: ListedConversation[] | "failed" | null;
 }
 
 export interface DeskState {
@@ -35,6 +37,7 @@ export type DeskAction =
   | { type: "listLoaded"; conversations: ListedConversation[]; nextCursor: string | null; append: boolean }
   | { type: "selected"; conversationId: number | null }
   | { type: "detailLoaded"; detail: ConversationDetail }
+  | { type: "otherConversationsLoaded"; conversationId: number; conversations: ListedConversation[] | "failed" }
   | { type: "listItemLoaded"; detail: ConversationDetail }
   | { type: "conversationChanged"; conversation: Conversation }
   | { type: "messageReceived"; message: Message }
@@ -89,6 +92,15 @@ function upsertConversation(state: DeskState, conversation: Conversation): Liste
   if (!matches) return state.conversations.filter((item) => item.id !== conversation.id);
   const merged = { ...existing, ...conversation, unreadCount };
   return state.conversations.map((item) => (item.id === conversation.id ? merged : item)).sort(byLastActivity);
+}
+
+/** The open conversation after a change to it, or to one of the visitor's other conversations (a rating, a status). */
+function openWithChange(open: OpenConversation | null, conversation: Conversation): OpenConversation | null {
+  if (!open) return open;
+  if (open.conversation.id === conversation.id) return { ...open, conversation };
+  const others = open.otherConversations;
+  if (!Array.isArray(others) || !others.some((item) => item.id === conversation.id)) return open;
+  return { ...open, otherConversations: others.map((item) => (item.id === conversation.id ? { ...item, ...conversation } : item)) };
 }
 
 function receiveMessage(state: DeskState, message: Message): DeskState {
@@ -176,11 +188,18 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
         ? { ...state.drafts, [conversation.id]: mergeApiDraft(state.drafts[conversation.id], latestDraft) }
         : state.drafts;
       const withConversation = deskReducer(state, { type: "conversationChanged", conversation });
+      // A reload of the same conversation (after a reconnect) keeps the list it already has.
+      const otherConversations = state.open?.conversation.id === conversation.id ? state.open.otherConversations : null;
       return {
         ...withConversation,
-        open: { conversation, contact, messages: [...messages].sort((a, b) => a.id - b.id) },
+        open: { conversation, contact, messages: [...messages].sort((a, b) => a.id - b.id), otherConversations },
         drafts,
       };
+    }
+    case "otherConversationsLoaded": {
+      if (state.open?.conversation.id !== action.conversationId) return state;
+      const others = action.conversations === "failed" ? "failed" : action.conversations.filter((item) => item.id !== action.conversationId);
+      return { ...state, open: { ...state.open, otherConversations: others } };
     }
     case "listItemLoaded": {
       const { conversation, contact, messages } = action.detail;
@@ -203,11 +222,8 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
       };
       return { ...state, conversations: [...state.conversations, listed].sort(byLastActivity) };
     }
-    case "conversationChanged": {
-      const open =
-        state.open && state.open.conversation.id === action.conversation.id ? { ...state.open, conversation: action.conversation } : state.open;
-      return { ...state, conversations: upsertConversation(state, action.conversation), open };
-    }
+    case "conversationChanged":
+      return { ...state, conversations: upsertConversation(state, action.conversation), open: openWithChange(state.open, action.conversation) };
     case "messageReceived":
       return receiveMessage(state, action.message);
     case "draftChanged": {

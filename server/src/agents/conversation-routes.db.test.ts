@@ -4,7 +4,7 @@ import type { AuditLog, Conversation, ConversationDetail, ConversationListRespon
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api, startTestApp, type TestApp } from "../../test/test-app.ts";
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
-import { expectOnlyError, type SignedIn, signIn, visitorWrites } from "./agent-test-kit.ts";
+import { expectOnlyError, neighbourWrites, newVisitor, type SignedIn, signIn, visitorWrites } from "./agent-test-kit.ts";
 
 let testApp: TestApp;
 let who: SignedIn;
@@ -87,6 +87,30 @@ describe("list", () => {
     const bad = await list("cursor=bm9wZQ");
     expect(bad.status).toBe(400);
     expectOnlyError(bad.body, "invalid_cursor");
+  });
+
+  test("contactId lists one visitor's conversations, this account's only; a contactId that is not a number is a 400", async () => {
+    const visitor = await newVisitor(testApp.url);
+    const first = await visitorWrites(testApp.url, "Ensimmäinen käynti", undefined, visitor);
+    await as(who.agent.token).post(`/conversations/${first.conversationId}/status`, { status: "resolved" });
+    const second = await visitorWrites(testApp.url, "Toinen käynti", undefined, visitor);
+    await visitorWrites(testApp.url, "Joku muu");
+    expect(second.conversationId).not.toBe(first.conversationId);
+    const contactId = (await tenant.getConversation(first.conversationId))!.contactId;
+
+    const mine = await as(who.agent.token).get<ConversationListResponse>(`/conversations?contactId=${contactId}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.conversations.map((c) => [c.id, c.lastMessage])).toEqual([
+      [second.conversationId, "Toinen käynti"],
+      [first.conversationId, "Ensimmäinen käynti"],
+    ]);
+    // The same contact id seen from the neighbouring tenant names nothing there.
+    const neighbour = await neighbourWrites(testApp.url, "Hej");
+    const theirContact = (await createTenantService(testApp.database.db, who.neighbour).getConversation(neighbour.conversationId))!.contactId;
+    expect((await as(who.agent.token).get<ConversationListResponse>(`/conversations?contactId=${theirContact}`)).body.conversations).toEqual([]);
+    const bad = await as(who.agent.token).get(`/conversations?contactId=abc`);
+    expect(bad.status).toBe(400);
+    expectOnlyError(bad.body);
   });
 });
 
