@@ -1,15 +1,18 @@
 /** The AI pipeline on a real server and database: classify, route, stream a grounded, cited
  * answer, through the built-in provider and through the `openai` client against a local
  * OpenAI-compatible server that streams real SSE. */
+import pino from "pino";
 import { afterEach, describe, expect, test } from "vitest";
 import { api, startTestApp, TEST_SECRET, type TestApp, TestSocket, visitorToken } from "../../test/test-app.ts";
 import { ownerQuery } from "../../test/test-database.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
+import { BuiltinProvider } from "./builtin-provider.ts";
 import { OpenAIProvider } from "./openai-provider.ts";
 import { DRAFT_SYSTEM_PROMPT } from "./prompt.ts";
 import type { AIProvider } from "./provider.ts";
 import { enqueueJob, MESSAGE_JOB } from "./jobs.ts";
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from "./testing/openai-compatible-server.ts";
+import { createWorker } from "./worker.ts";
 
 let t: TestApp | null = null;
 let model: OpenAICompatibleServer | null = null;
@@ -167,6 +170,29 @@ describe("evidence-gated answers (issue 10)", () => {
     expect(await tenant.getConversation(conversationId)).toMatchObject({ handoffRequested: false, aiEnabled: true });
     expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "system")).toBe(false);
     socket.close();
+  });
+
+  test("an agent resolves before the AI job runs: the hand-off does not reopen the conversation", async () => {
+    t = await startTestApp({ ai: { workers: 0 } });
+    const token = await visitorToken(t.url);
+    const message = await ask(t, token, "Do you sell kayaks and canoes for sea paddling?");
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    await tenant.updateConversation(message.conversationId, { status: "resolved" });
+    const worker = createWorker({ db: t.database.db, hub: t.app.hub, log: pino({ level: "silent" }), provider: new BuiltinProvider(), pollMs: 20 });
+    try {
+      worker.start();
+      const app = t;
+      const jobOf = async () =>
+        (await ownerQuery<{ status: string }>(app.database, `select status from jobs where payload->>'messageId' = '${message.id}'`))[0]?.status;
+      for (const deadline = Date.now() + 15_000; (await jobOf()) !== "done" && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      expect(await jobOf()).toBe("done");
+    } finally {
+      await worker.stop();
+    }
+    expect(await tenant.getConversation(message.conversationId)).toMatchObject({ status: "resolved" });
+    // The visitor's next message starts a new conversation, as after any resolve.
+    const next = await ask(t, token, "Hello again");
+    expect(next.conversationId).not.toBe(message.conversationId);
   });
 
   test("a question the articles cannot answer is not auto-sent: the draft waits for an agent, the hand-off is real, and the AI drafts no more", async () => {

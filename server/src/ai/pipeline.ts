@@ -119,8 +119,11 @@ async function handOff(ctx: PipelineContext, job: ClaimedJob, l: Loaded, categor
   const announce = l.inbox.aiMode === "auto_reply";
   const { conversation, note } = await l.tenant.transaction(async (t) => {
     await assertFence(t.executor, job);
-    const current = (await t.getConversation(l.conversation.id))!;
+    const current = (await t.lockConversation(l.conversation.id))!.conversation;
     if (current.handoffRequested && !current.aiEnabled) return { conversation: current, note: null };
+    // An agent resolved it while the AI worked: the visitor was answered by a person, and a
+    // hand-off must not reopen a closed (perhaps already rated) conversation.
+    if (current.status === "resolved") return { conversation: current, note: null };
     const updated = (await t.updateConversation(l.conversation.id, { handoffRequested: true, aiEnabled: false, status: "open" }))!;
     if (!announce) return { conversation: updated, note: null };
     const { message, created } = await t.createMessage({
@@ -134,6 +137,7 @@ async function handOff(ctx: PipelineContext, job: ClaimedJob, l: Loaded, categor
   });
   if (note) await ctx.hub.publish(messageCreated(conversation, note, l.visitorId));
   await ctx.hub.publish(conversationUpdated(conversation, l.visitorId));
+  if (conversation.status === "resolved") return conversation;
   const routed = conversation.assigneeId === null ? await routeConversation(ctx.db, job.accountId, conversation.id, category) : null;
   if (routed) await ctx.hub.publish(conversationUpdated(routed, l.visitorId));
   return routed ?? conversation;
