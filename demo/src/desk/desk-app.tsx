@@ -13,6 +13,7 @@ import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
 import { formatRoute, parseRoute } from "./desk-route.ts";
 import { deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { useCannedResponses } from "./use-canned-responses.ts";
 import { useNow } from "./use-now.ts";
 
 export function DeskApp() {
@@ -70,6 +71,7 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   const expired = useRef(onExpired);
   expired.current = onExpired;
   const account = api.accounts.find((candidate) => candidate.id === api.accountId);
+  const canned = useCannedResponses(api);
 
   // --- the address bar mirrors the filter and the open conversation --------------------------------
   const routedConversation = useRef(state.selectedId);
@@ -361,6 +363,7 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
               teams={teams}
               myUserId={user.id}
               now={now}
+              canned={canned}
               actions={actions}
             />
           )}
