@@ -13,6 +13,8 @@ import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
 import { formatRoute, parseRoute } from "./desk-route.ts";
 import { deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { neighbourConversation, type ShortcutCommand, shortcutFor } from "./shortcuts.ts";
+import { ShortcutsHelp } from "./shortcuts-help.tsx";
 import { useCannedResponses } from "./use-canned-responses.ts";
 import { useNow } from "./use-now.ts";
 
@@ -268,6 +270,52 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
     }
   }
 
+  // --- keyboard shortcuts -------------------------------------------------------------------------
+  const [helpOpen, setHelpOpen] = useState(false);
+  const runShortcut = useRef<(command: ShortcutCommand) => void>(() => undefined);
+  runShortcut.current = (command) => {
+    if (command === "help") {
+      setHelpOpen(true);
+    } else if (command === "next" || command === "previous") {
+      const target = neighbourConversation(
+        state.conversations.map((item) => item.id),
+        state.selectedId,
+        command,
+      );
+      if (target === null) return;
+      dispatch({ type: "selected", conversationId: target });
+      // The row takes the focus, so it scrolls into view and a screen reader names it.
+      document.querySelector<HTMLElement>(`[data-testid="conversation-item-${target}"]`)?.focus();
+    } else if (command === "reply") {
+      document.getElementById("reply-input")?.focus();
+    } else if (command === "resolve") {
+      if (!actions || !state.open || state.open.conversation.status === "resolved") return;
+      actions.setStatus("resolved").catch((failure) => setNotice(`Could not resolve the conversation: ${describeError(failure)}`));
+    }
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const command = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        targetTag: target?.tagName ?? "",
+        targetEditable: target?.isContentEditable ?? false,
+        inDialog: document.querySelector("dialog[open]") !== null,
+        handled: event.defaultPrevented,
+      });
+      if (!command) return;
+      // Also keeps the "r" out of the reply box that takes the focus.
+      event.preventDefault();
+      runShortcut.current(command);
+    };
+    addEventListener("keydown", onKeyDown);
+    return () => removeEventListener("keydown", onKeyDown);
+  }, []);
+
   const unread = totalUnread(state.conversations);
   useEffect(() => {
     document.title = `${unread > 0 ? `(${unread}) ` : ""}Agent desk · HummDesk`;
@@ -290,6 +338,10 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
         <span class="user-name" data-testid="user-name">
           {user.name}
         </span>
+        <button type="button" class="button small" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} data-testid="shortcuts-button">
+          <span aria-hidden="true">?</span>
+          <span class="visually-hidden">Keyboard shortcuts</span>
+        </button>
         <button type="button" class="button small" onClick={onSignOut} data-testid="sign-out">
           Sign out
         </button>
@@ -369,6 +421,7 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
           )}
         </main>
       </div>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }
