@@ -12,10 +12,12 @@ import { ConversationFilters } from "./conversation-filters.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
 import { formatRoute, parseRoute } from "./desk-route.ts";
-import { deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { type DeskState, deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { alertFor } from "./notification-policy.ts";
 import { neighbourConversation, type ShortcutCommand, shortcutFor } from "./shortcuts.ts";
 import { ShortcutsHelp } from "./shortcuts-help.tsx";
 import { useCannedResponses } from "./use-canned-responses.ts";
+import { useDeskAlerts } from "./use-desk-alerts.ts";
 import { useNow } from "./use-now.ts";
 
 export function DeskApp() {
@@ -41,6 +43,17 @@ interface DeskProps {
   user: SignedInUser;
   onSignOut(): Promise<void>;
   onExpired(): void;
+}
+
+/** What the desk knows of a conversation, for deciding and wording an alert. */
+function knownConversation(state: DeskState, conversationId: number) {
+  const row = state.conversations.find((item) => item.id === conversationId);
+  if (row) return { assigneeId: row.assigneeId, contactName: row.contactName, createdAt: row.createdAt };
+  if (state.open?.conversation.id === conversationId) {
+    const { conversation, contact } = state.open;
+    return { assigneeId: conversation.assigneeId, contactName: contact.name ?? contact.email, createdAt: conversation.createdAt };
+  }
+  return null;
 }
 
 const SOCKET_STATUS_LABELS: Record<SocketStatus, string> = {
@@ -74,6 +87,10 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   expired.current = onExpired;
   const account = api.accounts.find((candidate) => candidate.id === api.accountId);
   const canned = useCannedResponses(api);
+  const alerts = useDeskAlerts();
+  const alertsRef = useRef(alerts);
+  alertsRef.current = alerts;
+  const alerted = useRef(new Set<number>());
 
   // --- the address bar mirrors the filter and the open conversation --------------------------------
   const routedConversation = useRef(state.selectedId);
@@ -166,6 +183,19 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       if (frame.type === "message.created") {
         const { conversationId, senderType } = frame.data;
         if (isUnknownConversation(before, conversationId)) void learnConversation(conversationId);
+        const alert = alertFor(frame.data, {
+          muted: alertsRef.current.muted,
+          tabHidden: document.visibilityState === "hidden",
+          selectedId: before.selectedId,
+          myUserId: user.id,
+          conversation: knownConversation(before, conversationId),
+          alreadyNotified: alerted.current.has(frame.data.id),
+          now: Date.now(),
+        });
+        if (alert) {
+          alerted.current.add(alert.messageId);
+          alertsRef.current.deliver(alert, () => dispatch({ type: "selected", conversationId }));
+        }
         if (conversationId === before.selectedId && senderType === "contact") {
           clearTimeout(readTimer.current);
           readTimer.current = setTimeout(() => void api.markRead(conversationId).catch(() => undefined), 500);
@@ -338,6 +368,21 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
         <span class="user-name" data-testid="user-name">
           {user.name}
         </span>
+        {alerts.desktopPermission === "default" && (
+          <button type="button" class="button small" onClick={() => void alerts.enableDesktop()} data-testid="enable-desktop-notifications">
+            Enable desktop notifications
+          </button>
+        )}
+        <button
+          type="button"
+          class={`button small mute-toggle${alerts.muted ? " muted" : ""}`}
+          aria-pressed={alerts.muted}
+          title={alerts.muted ? "Alerts are muted: no sound or desktop notifications" : "Sound and desktop notifications are on"}
+          onClick={alerts.toggleMuted}
+          data-testid="mute-toggle"
+        >
+          <span aria-hidden="true">{alerts.muted ? "🔕" : "🔔"}</span> Mute alerts
+        </button>
         <button type="button" class="button small" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} data-testid="shortcuts-button">
           <span aria-hidden="true">?</span>
           <span class="visually-hidden">Keyboard shortcuts</span>
