@@ -369,7 +369,8 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
           {user.name}
         </span>
         {alerts.desktopPermission === "default" && (
-          <button type="button" class="button small" onClick={() => void alerts.enableDesktop()} data-testid="enable-desktop-notifications">
+          // Phones hide it: their browsers rarely show desktop notifications from a page.
+          <button type="button" class="button small enable-notifications" onClick={() => void alerts.enableDesktop()} data-testid="enable-desktop-notifications">
             Enable desktop notifications
           </button>
         )}
@@ -381,7 +382,12 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
           onClick={alerts.toggleMuted}
           data-testid="mute-toggle"
         >
-          <span aria-hidden="true">{alerts.muted ? "🔕" : "🔔"}</span> Mute alerts
+          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+            <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            {alerts.muted && <path d="M3 3l18 18" />}
+          </svg>
+          Mute alerts
         </button>
         <button type="button" class="button small" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} data-testid="shortcuts-button">
           <span aria-hidden="true">?</span>
