@@ -6,6 +6,7 @@ import type {
   ArticleUpdateRequest,
   AuthTokens,
   Availability,
+  CannedResponse,
   Conversation,
   ConversationDetail,
   ConversationListResponse,
@@ -269,6 +270,9 @@ export function createApiClient(options: ApiClientOptions) {
     },
     listTeams(): Promise<{ teams: Team[] }> {
       return call("GET", `${account()}/teams`);
+    },
+    listCannedResponses(): Promise<{ cannedResponses: CannedResponse[] }> {
+      return call("GET", `${account()}/canned-responses`);
     },
 
     listInboxes(): Promise<{ inboxes: Inbox[] }> {

@@ -10,6 +10,7 @@ import { STATUS_LABELS } from "./labels.ts";
 import { MessageList } from "./message-list.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { SNOOZE_CHOICES, snoozeUntil } from "./snooze.ts";
+import type { CannedResponses } from "./use-canned-responses.ts";
 
 export interface ConversationActions {
   reply(content: string, isPrivate: boolean): Promise<void>;
@@ -33,10 +34,11 @@ export interface ConversationViewProps {
   teams: Team[];
   myUserId: number;
   now: number;
+  canned: CannedResponses;
   actions: ConversationActions;
 }
 
-export function ConversationView({ open, draft, typing, agents, teams, myUserId, now, actions }: ConversationViewProps) {
+export function ConversationView({ open, draft, typing, agents, teams, myUserId, now, canned, actions }: ConversationViewProps) {
   const { conversation, contact } = open;
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -156,7 +158,7 @@ export function ConversationView({ open, draft, typing, agents, teams, myUserId,
               onReject={() => run(() => actions.rejectDraft(draft.draftId), setDraftError)}
             />
           )}
-          <ReplyBox conversationId={conversation.id} onSend={actions.reply} onTyping={actions.typing} />
+          <ReplyBox conversationId={conversation.id} canned={canned} onSend={actions.reply} onTyping={actions.typing} />
         </div>
         <aside id="conversation-details" class="conversation-details" aria-label="Conversation details" data-testid="conversation-details">
           <ConversationDetails

@@ -12,7 +12,12 @@ import { ConversationFilters } from "./conversation-filters.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
 import { formatRoute, parseRoute } from "./desk-route.ts";
-import { deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { type DeskState, deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
+import { alertFor } from "./notification-policy.ts";
+import { neighbourConversation, type ShortcutCommand, shortcutFor } from "./shortcuts.ts";
+import { ShortcutsHelp } from "./shortcuts-help.tsx";
+import { useCannedResponses } from "./use-canned-responses.ts";
+import { useDeskAlerts } from "./use-desk-alerts.ts";
 import { useNow } from "./use-now.ts";
 
 export function DeskApp() {
@@ -38,6 +43,17 @@ interface DeskProps {
   user: SignedInUser;
   onSignOut(): Promise<void>;
   onExpired(): void;
+}
+
+/** What the desk knows of a conversation, for deciding and wording an alert. */
+function knownConversation(state: DeskState, conversationId: number) {
+  const row = state.conversations.find((item) => item.id === conversationId);
+  if (row) return { assigneeId: row.assigneeId, contactName: row.contactName, createdAt: row.createdAt };
+  if (state.open?.conversation.id === conversationId) {
+    const { conversation, contact } = state.open;
+    return { assigneeId: conversation.assigneeId, contactName: contact.name ?? contact.email, createdAt: conversation.createdAt };
+  }
+  return null;
 }
 
 const SOCKET_STATUS_LABELS: Record<SocketStatus, string> = {
@@ -70,6 +86,11 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   const expired = useRef(onExpired);
   expired.current = onExpired;
   const account = api.accounts.find((candidate) => candidate.id === api.accountId);
+  const canned = useCannedResponses(api);
+  const alerts = useDeskAlerts();
+  const alertsRef = useRef(alerts);
+  alertsRef.current = alerts;
+  const alerted = useRef(new Set<number>());
 
   // --- the address bar mirrors the filter and the open conversation --------------------------------
   const routedConversation = useRef(state.selectedId);
@@ -176,6 +197,19 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       if (frame.type === "message.created") {
         const { conversationId, senderType } = frame.data;
         if (isUnknownConversation(before, conversationId)) void learnConversation(conversationId);
+        const alert = alertFor(frame.data, {
+          muted: alertsRef.current.muted,
+          tabHidden: document.visibilityState === "hidden",
+          selectedId: before.selectedId,
+          myUserId: user.id,
+          conversation: knownConversation(before, conversationId),
+          alreadyNotified: alerted.current.has(frame.data.id),
+          now: Date.now(),
+        });
+        if (alert) {
+          alerted.current.add(alert.messageId);
+          alertsRef.current.deliver(alert, () => dispatch({ type: "selected", conversationId }));
+        }
         if (conversationId === before.selectedId && senderType === "contact") {
           clearTimeout(readTimer.current);
           readTimer.current = setTimeout(() => void api.markRead(conversationId).catch(() => undefined), 500);
@@ -283,6 +317,52 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
     }
   }
 
+  // --- keyboard shortcuts -------------------------------------------------------------------------
+  const [helpOpen, setHelpOpen] = useState(false);
+  const runShortcut = useRef<(command: ShortcutCommand) => void>(() => undefined);
+  runShortcut.current = (command) => {
+    if (command === "help") {
+      setHelpOpen(true);
+    } else if (command === "next" || command === "previous") {
+      const target = neighbourConversation(
+        state.conversations.map((item) => item.id),
+        state.selectedId,
+        command,
+      );
+      if (target === null) return;
+      dispatch({ type: "selected", conversationId: target });
+      // The row takes the focus, so it scrolls into view and a screen reader names it.
+      document.querySelector<HTMLElement>(`[data-testid="conversation-item-${target}"]`)?.focus();
+    } else if (command === "reply") {
+      document.getElementById("reply-input")?.focus();
+    } else if (command === "resolve") {
+      if (!actions || !state.open || state.open.conversation.status === "resolved") return;
+      actions.setStatus("resolved").catch((failure) => setNotice(`Could not resolve the conversation: ${describeError(failure)}`));
+    }
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const command = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        targetTag: target?.tagName ?? "",
+        targetEditable: target?.isContentEditable ?? false,
+        inDialog: document.querySelector("dialog[open]") !== null,
+        handled: event.defaultPrevented,
+      });
+      if (!command) return;
+      // Also keeps the "r" out of the reply box that takes the focus.
+      event.preventDefault();
+      runShortcut.current(command);
+    };
+    addEventListener("keydown", onKeyDown);
+    return () => removeEventListener("keydown", onKeyDown);
+  }, []);
+
   const unread = totalUnread(state.conversations);
   useEffect(() => {
     document.title = `${unread > 0 ? `(${unread}) ` : ""}Agent desk · HummDesk`;
@@ -305,6 +385,31 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
         <span class="user-name" data-testid="user-name">
           {user.name}
         </span>
+        {alerts.desktopPermission === "default" && (
+          // Phones hide it: their browsers rarely show desktop notifications from a page.
+          <button type="button" class="button small enable-notifications" onClick={() => void alerts.enableDesktop()} data-testid="enable-desktop-notifications">
+            Enable desktop notifications
+          </button>
+        )}
+        <button
+          type="button"
+          class={`button small mute-toggle${alerts.muted ? " muted" : ""}`}
+          aria-pressed={alerts.muted}
+          title={alerts.muted ? "Alerts are muted: no sound or desktop notifications" : "Sound and desktop notifications are on"}
+          onClick={alerts.toggleMuted}
+          data-testid="mute-toggle"
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+            <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            {alerts.muted && <path d="M3 3l18 18" />}
+          </svg>
+          Mute alerts
+        </button>
+        <button type="button" class="button small" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} data-testid="shortcuts-button">
+          <span aria-hidden="true">?</span>
+          <span class="visually-hidden">Keyboard shortcuts</span>
+        </button>
         <button type="button" class="button small" onClick={onSignOut} data-testid="sign-out">
           Sign out
         </button>
@@ -378,11 +483,13 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
               teams={teams}
               myUserId={user.id}
               now={now}
+              canned={canned}
               actions={actions}
             />
           )}
         </main>
       </div>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { type Database, withAccount } from "./client.ts";
 import { users } from "./schema.ts";
+import { KRAUTA_CANNED_RESPONSES } from "./seed-data/canned-responses.ts";
 import { KRAUTA_ARTICLES } from "./seed-data/knowledge-base.ts";
 
 export const KRAUTA_SUBDOMAIN = "k-rauta";
@@ -124,6 +125,7 @@ export async function seedKRauta(db: Database, options: SeedOptions = {}): Promi
       for (const article of KRAUTA_ARTICLES) {
         await t.createArticle({ title: article.title, body: article.body, language: article.language, category: article.category, url: article.url, questions: article.questions ?? [] });
       }
+      for (const canned of KRAUTA_CANNED_RESPONSES) await t.createCannedResponse(canned);
     }
     return { accountId, inboxId: inbox.id, adminId, agentIds, teamIds, created: existing === null, credentials };
   });
