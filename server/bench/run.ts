@@ -40,7 +40,7 @@ function warnAboutFileLimit(): void {
 }
 
 function ensureBuilt(): void {
-  const needed = ["widget/dist/widget.js", "widget/dist/snippet.min.js", "demo/dist/index.html"];
+  const needed = ["widget/dist/widget.js", "widget/dist/snippet.min.js", "demo/dist/index.html", "server/dist/main.js"];
   const missing = needed.filter((file) => !existsSync(join(REPO_ROOT, file)));
   if (missing.length === 0) return;
   console.log(`${missing.join(", ")} missing: running pnpm build`);

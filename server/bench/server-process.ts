@@ -1,4 +1,4 @@
-/** A HummDesk server process for the benchmarks: `node --import tsx server/src/main.ts` on a free
+/** A HummDesk server process for the benchmarks: `node server/dist/main.js` (the bundle `pnpm start` runs) on a free
  * port, with its pid (memory is read from /proc) and the time from spawn to the first /health 200.
  * Unlike e2e/server-process.ts it exposes the pid and leaves no process behind when the bench exits. */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -71,7 +71,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   let output = "";
   const begun = performance.now();
   // Node raises its own open-file limit to the hard limit, enough for 10,000 sockets where allowed.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "server/dist/main.js"], {
     cwd: REPO_ROOT,
     env: {
       ...inheritedEnv(),

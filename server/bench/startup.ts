@@ -1,4 +1,4 @@
-/** 7. Start-up: `node --import tsx server/src/main.ts` (what `pnpm start` runs after building) to
+/** 7. Start-up: `node server/dist/main.js` (the bundle `pnpm start` runs after building) to
  * the first `/health` 200, on a fresh PGlite data dir (migrations and seed) and again on the same
  * dir (warm). */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -41,9 +41,8 @@ export const startupSection: Section = {
         },
       ],
       notes: [
-        "Measured from spawning `node --import tsx server/src/main.ts` (NODE_ENV=development, PGlite, built-in AI) to the first `GET /health` 200, polled every 10 ms.",
+        "Measured from spawning `node --enable-source-maps server/dist/main.js` (the esbuild bundle `pnpm start` runs; NODE_ENV=development, PGlite, built-in AI) to the first `GET /health` 200, polled every 10 ms.",
         `Server RSS right after a warm start: ${fmt(median(rss) / 1024 ** 2, 0)} MiB (median).`,
-        "tsx compiles the TypeScript on the fly; its cache is warm from earlier sections, as it is on a developer's second `pnpm start`.",
       ],
       figures: { freshMs: fresh, warmMs: warm, freshMedianMs: median(fresh), warmMedianMs: median(warm), warmRssBytes: rss },
     };
