@@ -151,8 +151,18 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
     await Promise.all(
       all.map((conn) =>
         (async () => {
-          if (conn.kind === "agent" && !(await stillAllowed(conn))) return;
-          await conn.replay(conn, conn.lastMessageId, since);
+          // Right after PostgreSQL came back a pooled connection may still be a dead one: one
+          // more try before giving up on the socket.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              if (conn.kind === "agent" && !(await stillAllowed(conn))) return;
+              await conn.replay(conn, conn.lastMessageId, since);
+              return;
+            } catch (error) {
+              if (attempt >= 2 || !conn.open) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          }
         })().catch((error: unknown) => {
           log.warn({ err: error as Error }, "replay after a lost LISTEN connection failed: closing the socket so it resumes");
           conn.close(1011, "missed events: reconnect and resume");
