@@ -111,6 +111,8 @@ for (const viewport of [
   { name: "phone", width: 390, height: 844 },
 ]) {
   test(`storefront, configurator and desk at ${viewport.name} width: screenshots and no serious axe violations`, async ({ browser, server }, testInfo) => {
+    // Three pages, each with a full-page screenshot and an axe run: more than one test's share of time.
+    test.setTimeout(120_000);
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
     const page = await context.newPage();
     const pages: { name: string; path: string; signIn?: { email: string; password: string }; ready: string }[] = [
