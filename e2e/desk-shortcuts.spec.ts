@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { agentApi, expect, test } from "./fixtures.ts";
-import { AGENT, configureInbox, inboxSettings, krauta, openChat, sendFromWidget, widget } from "./widget-helpers.ts";
+import { AGENT, configureInbox, inboxSettings, krauta, openChat, sendFromWidget, visitorAsks, widget } from "./widget-helpers.ts";
 
 /** Wraps the browser's Notification so the test can read what the desk showed (the real one still runs). */
 const RECORD_NOTIFICATIONS = () => {
@@ -31,15 +31,6 @@ async function openDesk(browser: Browser, url: string) {
   await desk.getByTestId("sign-in-submit").click();
   await expect(desk.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
   return { context, desk };
-}
-
-async function visitorAsks(browser: Browser, url: string, text: string) {
-  const context = await browser.newContext({ locale: "fi-FI" });
-  const shop = await context.newPage();
-  await shop.goto(url);
-  await openChat(shop);
-  const sent = await sendFromWidget(shop, text);
-  return { context, shop, conversationId: sent.conversation.id };
 }
 
 const openId = (desk: Page) => desk.getByTestId("conversation-view").getAttribute("data-conversation-id").then(Number);

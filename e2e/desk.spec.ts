@@ -5,7 +5,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, KRAUTA, test } from "./fixtures.ts";
 import { startServerProcess } from "./server-process.ts";
-import { AGENT, configureInbox, inboxSettings, krauta, openChat, sendFromWidget, widget } from "./widget-helpers.ts";
+import { AGENT, configureInbox, inboxSettings, krauta, openChat, sendFromWidget, visitorAsks, widget } from "./widget-helpers.ts";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByTestId("sign-in-email").fill(email);
@@ -20,15 +20,6 @@ async function openDesk(browser: Browser, url: string, who: { email: string; pas
   await signIn(desk, who.email, who.password);
   await expect(desk.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
   return { context, desk };
-}
-
-async function visitorAsks(browser: Browser, url: string, text: string) {
-  const context = await browser.newContext({ locale: "fi-FI" });
-  const shop = await context.newPage();
-  await shop.goto(url);
-  await openChat(shop);
-  const sent = await sendFromWidget(shop, text);
-  return { context, shop, conversationId: sent.conversation.id };
 }
 
 async function openConversation(desk: Page, conversationId: number) {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page, Response } from "@playwright/test";
+import type { Browser, Page, Response } from "@playwright/test";
 import type { ServerProcess } from "./server-process.ts";
 import { agentApi, expect, KRAUTA, login } from "./fixtures.ts";
 
@@ -182,4 +182,14 @@ export function bubbleTexts(page: Page, sender?: string) {
       return `${node.getAttribute("data-sender")}: ${bubble.textContent}`;
     }),
   );
+}
+
+/** A Finnish visitor in a browser context of their own: opens the storefront's chat and writes. */
+export async function visitorAsks(browser: Browser, url: string, text: string) {
+  const context = await browser.newContext({ locale: "fi-FI" });
+  const shop = await context.newPage();
+  await shop.goto(url);
+  await openChat(shop);
+  const sent = await sendFromWidget(shop, text);
+  return { context, shop, conversationId: sent.conversation.id };
 }
