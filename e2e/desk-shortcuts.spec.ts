@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { agentApi, expect, test } from "./fixtures.ts";
-import { AGENT, configureInbox, inboxSettings, krauta, openChat, sendFromWidget, visitorAsks, widget } from "./widget-helpers.ts";
+import { AGENT, configureInbox, inboxSettings, krauta, sendFromWidget, visitorAsks, widget } from "./widget-helpers.ts";
 
 /** Wraps the browser's Notification so the test can read what the desk showed (the real one still runs). */
 const RECORD_NOTIFICATIONS = () => {

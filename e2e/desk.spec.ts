@@ -5,7 +5,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, KRAUTA, test } from "./fixtures.ts";
 import { startServerProcess } from "./server-process.ts";
-import { AGENT, configureInbox, inboxSettings, krauta, openChat, sendFromWidget, visitorAsks, widget } from "./widget-helpers.ts";
+import { AGENT, configureInbox, inboxSettings, krauta, visitorAsks, widget } from "./widget-helpers.ts";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByTestId("sign-in-email").fill(email);
