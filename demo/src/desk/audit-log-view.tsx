@@ -58,7 +58,7 @@ export function AuditLogView({ api, agents }: AuditLogViewProps) {
           {entries.map((entry) => {
             const row = describeAuditEntry(entry, actorName);
             return (
-              <li key={row.id} class="audit-row" data-testid="audit-row" data-action={entry.action} data-entity-id={entry.entityId}>
+              <li key={row.id} class="audit-row" data-testid="audit-row" data-entry-id={row.id} data-action={entry.action} data-entity-id={entry.entityId}>
                 <time class="audit-time" dateTime={row.createdAt} title={fullTime.format(new Date(row.createdAt))}>
                   {shortTime.format(new Date(row.createdAt))}
                 </time>
