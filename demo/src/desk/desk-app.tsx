@@ -12,7 +12,6 @@ import { filterToQuery, matchesFilter, totalUnread } from "./conversation-filter
 import { ConversationFilters } from "./conversation-filters.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
-import { ArticlesView } from "./articles-view.tsx";
 import { AuditLogView } from "./audit-log-view.tsx";
 import { canManageAccount, type DeskView, formatRoute, parseRoute, viewForRole } from "./desk-route.ts";
 import { type DeskState, deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
@@ -93,6 +92,8 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   });
   const pageRef = useRef(page);
   pageRef.current = page;
+  // The article editor brings the shared schemas (zod) along: loaded only when the page is opened, so agents never fetch it.
+  const [articlesModule, setArticlesModule] = useState<typeof import("./articles-view.tsx") | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
   const [agents, setAgents] = useState<Agent[]>([]);
@@ -150,6 +151,11 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       removeEventListener("hashchange", follow);
     };
   }, [account?.role]);
+
+  useEffect(() => {
+    if (page.view !== "articles" || articlesModule) return;
+    import("./articles-view.tsx").then(setArticlesModule, (failure) => setNotice(`Could not load the knowledge base: ${describeError(failure)}`));
+  }, [page.view, articlesModule]);
 
   const openPage = useCallback((view: DeskView, articleId: number | "new" | null = null, replace = false) => setPage({ view, articleId, replace }), []);
 
@@ -481,7 +487,12 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
           </button>
         </p>
       )}
-      {page.view === "articles" && <ArticlesView api={api} articleId={page.articleId} onOpen={(articleId, replace) => openPage("articles", articleId, replace)} />}
+      {page.view === "articles" &&
+        (articlesModule ? (
+          <articlesModule.ArticlesView api={api} articleId={page.articleId} onOpen={(articleId, replace) => openPage("articles", articleId, replace)} />
+        ) : (
+          <p class="loading">Loading the knowledge base…</p>
+        ))}
       {page.view === "audit" && <AuditLogView api={api} agents={agents} />}
       <div class={`desk-body${state.selectedId !== null ? " has-selection" : ""}`} hidden={page.view !== "conversations"}>
         <nav class="list-pane" aria-label="Conversation list">
