@@ -4,6 +4,7 @@ import type {
   Agent,
   ArticleCreateRequest,
   ArticleUpdateRequest,
+  AuditLog,
   AuthTokens,
   Availability,
   CannedResponse,
@@ -299,6 +300,18 @@ export function createApiClient(options: ApiClientOptions) {
     },
     updateArticle(articleId: number, changes: ArticleUpdateRequest): Promise<{ article: KnowledgeBaseArticle }> {
       return call("PATCH", `${account()}/articles/${articleId}`, changes);
+    },
+    deleteArticle(articleId: number): Promise<void> {
+      return call("DELETE", `${account()}/articles/${articleId}`);
+    },
+
+    /** The account's audit log, newest first; `cursor` is the previous page's `nextCursor`. */
+    listAuditLog(query: { cursor?: number | undefined; limit?: number | undefined } = {}): Promise<{ entries: AuditLog[]; nextCursor: number | null }> {
+      const params = new URLSearchParams();
+      if (query.cursor !== undefined) params.set("cursor", String(query.cursor));
+      if (query.limit !== undefined) params.set("limit", String(query.limit));
+      const search = params.toString();
+      return call("GET", `${account()}/audit-logs${search ? `?${search}` : ""}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The configurator's editable copy of an inbox, and its validation by the shared `InboxUpdateRequest` schema. */
 import { type AIMode, type Inbox, InboxUpdateRequest, type WidgetLocale, type WidgetPosition } from "@hummdesk/shared";
-import { fieldMessage, problemOf } from "./field-messages.ts";
+import { fieldMessage, problemOf, serverIssues } from "./field-messages.ts";
 
 export const WEEKDAYS = [
   { day: "1", name: "Monday" },
@@ -180,30 +180,12 @@ export function isSameForm(a: InboxForm, b: InboxForm): boolean {
   return JSON.stringify(formToRequestBody(a)) === JSON.stringify(formToRequestBody(b));
 }
 
-/**
- * Field errors from a 4xx body's `details`: zod issues (`[{path, message}]` or `{issues}`), or a
- * flattened `{fieldErrors: {field: [message]}}`. Anything else yields none and the message is shown alone.
- */
+/** Field errors from a 4xx body's `details` (see `serverIssues`); none when it names no field, and the message is shown alone. */
 export function errorsFromServer(form: InboxForm, details: unknown): FieldErrors {
   const errors: FieldErrors = {};
-  const record = (value: unknown): Record<string, unknown> | null =>
-    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
-  const issues = Array.isArray(details) ? details : record(details)?.["issues"];
-  if (Array.isArray(issues)) {
-    for (const issue of issues) {
-      const path = record(issue)?.["path"];
-      const code = record(issue)?.["code"];
-      if (Array.isArray(path)) {
-        const field = issuePath(form, path);
-        errors[field] ??= merchantMessage(form, field, typeof code === "string" ? code : undefined);
-      }
-    }
-  }
-  const fieldErrors = record(record(details)?.["fieldErrors"]);
-  if (fieldErrors) {
-    for (const [field, messages] of Object.entries(fieldErrors)) {
-      if (Array.isArray(messages) && typeof messages[0] === "string") errors[field] ??= merchantMessage(form, field, undefined);
-    }
+  for (const issue of serverIssues(details)) {
+    const field = issuePath(form, issue.path);
+    errors[field] ??= merchantMessage(form, field, issue.code);
   }
   return errors;
 }

@@ -1,4 +1,5 @@
-/** The agent desk: sign in, then the live conversation list beside the open conversation. */
+/** The agent desk: sign in, then the live conversation list beside the open conversation; for
+ * supervisors and administrators also the knowledge base and the audit log. */
 import type { Agent, AgentServerFrame, Availability, Team } from "@hummdesk/shared";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { type AgentSocket, agentSocketUrl, connectAgentSocket, type SocketStatus } from "../agent-socket.ts";
@@ -11,7 +12,8 @@ import { filterToQuery, matchesFilter, totalUnread } from "./conversation-filter
 import { ConversationFilters } from "./conversation-filters.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
-import { formatRoute, parseRoute } from "./desk-route.ts";
+import { AuditLogView } from "./audit-log-view.tsx";
+import { canManageAccount, type DeskView, formatRoute, parseRoute, viewForRole } from "./desk-route.ts";
 import { type DeskState, deskReducer, initialDeskState, isUnknownConversation } from "./desk-state.ts";
 import { alertFor } from "./notification-policy.ts";
 import { neighbourConversation, type ShortcutCommand, shortcutFor } from "./shortcuts.ts";
@@ -56,6 +58,12 @@ function knownConversation(state: DeskState, conversationId: number) {
   return null;
 }
 
+const DESK_PAGES: { view: DeskView; label: string }[] = [
+  { view: "conversations", label: "Conversations" },
+  { view: "articles", label: "Knowledge base" },
+  { view: "audit", label: "Audit log" },
+];
+
 const SOCKET_STATUS_LABELS: Record<SocketStatus, string> = {
   connecting: "Connecting…",
   live: "Live",
@@ -63,11 +71,29 @@ const SOCKET_STATUS_LABELS: Record<SocketStatus, string> = {
   stopped: "Offline",
 };
 
+/** Which page of the desk is on screen; `replace` names an address change that is no step back. */
+interface DeskPage {
+  view: DeskView;
+  articleId: number | "new" | null;
+  replace?: boolean;
+}
+
 function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
+  const account = api.accounts.find((candidate) => candidate.id === api.accountId);
+  const canManage = canManageAccount(account?.role);
   const [state, dispatch] = useReducer(deskReducer, undefined, () => {
     const route = parseRoute(location.hash);
     return { ...initialDeskState(user.id, route.filter), selectedId: route.conversationId };
   });
+  const [page, setPage] = useState<DeskPage>(() => {
+    const route = parseRoute(location.hash);
+    const view = viewForRole(route.view, account?.role);
+    return { view, articleId: view === "articles" ? route.articleId : null };
+  });
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  // The article editor brings the shared schemas (zod) along: loaded only when the page is opened, so agents never fetch it.
+  const [articlesModule, setArticlesModule] = useState<typeof import("./articles-view.tsx") | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
   const [agents, setAgents] = useState<Agent[]>([]);
@@ -85,34 +111,53 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   const now = useNow(1000);
   const expired = useRef(onExpired);
   expired.current = onExpired;
-  const account = api.accounts.find((candidate) => candidate.id === api.accountId);
   const canned = useCannedResponses(api);
   const alerts = useDeskAlerts();
   const alertsRef = useRef(alerts);
   alertsRef.current = alerts;
   const alerted = useRef(new Set<number>());
 
-  // --- the address bar mirrors the filter and the open conversation --------------------------------
-  const routedConversation = useRef(state.selectedId);
+  // --- the address bar mirrors the page, the filter and the open conversation or article ----------
+  const routed = useRef(`${page.view}/${page.articleId}/${state.selectedId}`);
   useEffect(() => {
-    const hash = formatRoute({ conversationId: state.selectedId, filter: state.filter });
+    const hash = formatRoute({ view: page.view, articleId: page.articleId, conversationId: state.selectedId, filter: state.filter });
+    // Changing page or opening a conversation or article is a step the back button undoes; refining a filter is not.
+    const place = `${page.view}/${page.articleId}/${state.selectedId}`;
+    const step = !page.replace && routed.current !== place;
+    routed.current = place;
     if (hash === (location.hash || "#")) return;
-    // Opening a conversation is a step the browser's back button undoes; refining a filter is not.
-    const step = routedConversation.current !== state.selectedId;
-    routedConversation.current = state.selectedId;
     history[step ? "pushState" : "replaceState"](null, "", hash === "#" ? location.pathname : hash);
-  }, [state.selectedId, state.filter]);
+  }, [page, state.selectedId, state.filter]);
 
   useEffect(() => {
     const follow = () => {
       const route = parseRoute(location.hash);
-      routedConversation.current = route.conversationId;
-      if (JSON.stringify(route.filter) !== JSON.stringify(stateRef.current.filter)) dispatch({ type: "filterChanged", filter: route.filter });
-      dispatch({ type: "selected", conversationId: route.conversationId });
+      const view = viewForRole(route.view, account?.role);
+      const articleId = view === "articles" ? route.articleId : null;
+      if (view === "conversations") {
+        routed.current = `${view}/${articleId}/${route.conversationId}`;
+        if (JSON.stringify(route.filter) !== JSON.stringify(stateRef.current.filter)) dispatch({ type: "filterChanged", filter: route.filter });
+        dispatch({ type: "selected", conversationId: route.conversationId });
+      } else {
+        routed.current = `${view}/${articleId}/${stateRef.current.selectedId}`;
+      }
+      setPage({ view, articleId });
     };
+    // The page links are plain links, so following one is a step the back button undoes (browsers fire both events; `follow` is idempotent).
     addEventListener("popstate", follow);
-    return () => removeEventListener("popstate", follow);
-  }, []);
+    addEventListener("hashchange", follow);
+    return () => {
+      removeEventListener("popstate", follow);
+      removeEventListener("hashchange", follow);
+    };
+  }, [account?.role]);
+
+  useEffect(() => {
+    if (page.view !== "articles" || articlesModule) return;
+    import("./articles-view.tsx").then(setArticlesModule, (failure) => setNotice(`Could not load the knowledge base: ${describeError(failure)}`));
+  }, [page.view, articlesModule]);
+
+  const openPage = useCallback((view: DeskView, articleId: number | "new" | null = null, replace = false) => setPage({ view, articleId, replace }), []);
 
   // --- loading -------------------------------------------------------------------------------------
   const loadList = useCallback(async () => {
@@ -208,7 +253,10 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
         });
         if (alert) {
           alerted.current.add(alert.messageId);
-          alertsRef.current.deliver(alert, () => dispatch({ type: "selected", conversationId }));
+          alertsRef.current.deliver(alert, () => {
+            setPage({ view: "conversations", articleId: null });
+            dispatch({ type: "selected", conversationId });
+          });
         }
         if (conversationId === before.selectedId && senderType === "contact") {
           clearTimeout(readTimer.current);
@@ -321,6 +369,8 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const runShortcut = useRef<(command: ShortcutCommand) => void>(() => undefined);
   runShortcut.current = (command) => {
+    // The conversation shortcuts act on the conversation list, which only its own page shows.
+    if (command !== "help" && pageRef.current.view !== "conversations") return;
     if (command === "help") {
       setHelpOpen(true);
     } else if (command === "next" || command === "previous") {
@@ -376,6 +426,21 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
           <Brand product="Agent desk" />
         </a>
         {account && <span class="pill account-pill">{account.name}</span>}
+        {canManage && (
+          <nav class="desk-sections" aria-label="Desk pages" data-testid="desk-sections">
+            {DESK_PAGES.map(({ view, label }) => (
+              <a
+                key={view}
+                class={`desk-section${page.view === view ? " current" : ""}`}
+                href={view === "conversations" ? formatRoute({ view, articleId: null, conversationId: state.selectedId, filter: state.filter }) : `#view=${view}`}
+                aria-current={page.view === view ? "page" : undefined}
+                data-testid={`desk-section-${view}`}
+              >
+                {label}
+              </a>
+            ))}
+          </nav>
+        )}
         <span class="spacer" />
         <span class={`connection ${socketStatus}`} role="status" data-testid="connection-status" data-status={socketStatus}>
           <span class="connection-dot" aria-hidden="true" />
@@ -422,7 +487,14 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
           </button>
         </p>
       )}
-      <div class={`desk-body${state.selectedId !== null ? " has-selection" : ""}`}>
+      {page.view === "articles" &&
+        (articlesModule ? (
+          <articlesModule.ArticlesView api={api} articleId={page.articleId} onOpen={(articleId, replace) => openPage("articles", articleId, replace)} />
+        ) : (
+          <p class="loading">Loading the knowledge base…</p>
+        ))}
+      {page.view === "audit" && <AuditLogView api={api} agents={agents} />}
+      <div class={`desk-body${state.selectedId !== null ? " has-selection" : ""}`} hidden={page.view !== "conversations"}>
         <nav class="list-pane" aria-label="Conversation list">
           <div class="list-head">
             <h2>
