@@ -60,10 +60,10 @@ test("an admin keeps the knowledge base and reads the audit log in the desk; an 
   // --- the knowledge base: delete behind a confirmation -----------------------------------------
   await desk.getByTestId("desk-section-articles").click();
   await expect(desk.getByTestId("articles-view")).toBeVisible();
-  expect(hashOf(desk)).toBe("#view=articles");
+  expect(hashOf(desk)).toBe("#account=k-rauta&view=articles");
   await expect(desk.getByTestId("desk-section-articles")).toHaveAttribute("aria-current", "page");
   await desk.getByTestId(`article-item-${scratch.id}`).click();
-  expect(hashOf(desk)).toBe(`#view=articles&article=${scratch.id}`);
+  expect(hashOf(desk)).toBe(`#account=k-rauta&view=articles&article=${scratch.id}`);
   await expect(desk.getByTestId("article-title")).toHaveValue("Vanha kampanja-artikkeli");
   await desk.getByTestId("article-delete").click();
   await expect(desk.getByTestId("article-delete-dialog")).toBeVisible();
@@ -79,7 +79,7 @@ test("an admin keeps the knowledge base and reads the audit log in the desk; an 
 
   // --- a new article: the empty form names what is missing, then it is created ------------------
   await desk.getByTestId("article-new").click();
-  expect(hashOf(desk)).toBe("#view=articles&article=new");
+  expect(hashOf(desk)).toBe("#account=k-rauta&view=articles&article=new");
   await desk.getByTestId("article-save").click();
   await expect(desk.getByTestId("field-error-title")).toHaveText("Give the article a title; the AI matches visitors' messages against it.");
   await expect(desk.getByTestId("field-error-body")).toHaveText("Write the article's body: the text the AI answers from.");
@@ -95,7 +95,7 @@ test("an admin keeps the knowledge base and reads the audit log in the desk; an 
   await desk.getByTestId("article-url").fill("https://www.k-rauta.fi/vuokraus");
   await desk.getByTestId("article-save").click();
   await expect(desk.getByTestId("article-status")).toHaveText("Saved. The AI answers from this version now.");
-  await expect.poll(() => hashOf(desk)).toMatch(/^#view=articles&article=\d+$/);
+  await expect.poll(() => hashOf(desk)).toMatch(/^#account=k-rauta&view=articles&article=\d+$/);
   const articleId = Number(hashOf(desk).split("=").at(-1));
   await expect(desk.getByTestId(`article-item-${articleId}`)).toContainText("2 example questions");
   await expect(desk.getByTestId("article-questions")).toHaveValue("Voiko porakoneen vuokrata?\nPaljonko porakoneen vuokra maksaa?");
@@ -126,10 +126,10 @@ test("an admin keeps the knowledge base and reads the audit log in the desk; an 
   // --- the back button steps back through the pages ----------------------------------------------
   // A new article's id and a deletion replace the address: back never lands on "new" or a deleted article.
   await desk.goBack();
-  await expect.poll(() => hashOf(desk)).toBe("#view=articles");
+  await expect.poll(() => hashOf(desk)).toBe("#account=k-rauta&view=articles");
   await expect(desk.getByTestId("article-editor")).toHaveCount(0);
   await desk.goBack();
-  await expect.poll(() => hashOf(desk)).toBe("#view=articles");
+  await expect.poll(() => hashOf(desk)).toBe("#account=k-rauta&view=articles");
   await desk.goBack();
   await expect.poll(() => hashOf(desk)).toBe("");
   await expect(desk.getByRole("navigation", { name: "Conversation list" })).toBeVisible();
@@ -139,7 +139,7 @@ test("an admin keeps the knowledge base and reads the audit log in the desk; an 
 
   // --- the audit log: the update, then the creation, at the top ----------------------------------
   await desk.getByTestId("desk-section-audit").click();
-  expect(hashOf(desk)).toBe("#view=audit");
+  expect(hashOf(desk)).toBe("#account=k-rauta&view=audit");
   const auditRows = desk.getByTestId("audit-row");
   await expect(auditRows.first()).toHaveAttribute("data-action", "article.update");
   await expect(auditRows.first()).toHaveAttribute("data-entity-id", String(articleId));

@@ -20,7 +20,7 @@ import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { createInboxCache } from "./cache/inbox-cache.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
-import { retireDemoPasswords, type SeedCredential, seedKRauta } from "./db/seed.ts";
+import { retireDemoPasswords, type SeedCredential, seedDemo } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { startHousekeeping } from "./db/housekeeping.ts";
@@ -67,7 +67,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       dataDir: config.database.dataDir,
     }));
   // In production the demo gets random passwords, shown once by main.ts (never the published ones).
-  const seeded = config.seed ? await seedKRauta(database.db, { randomPasswords: config.env === "production" }) : null;
+  const seeded = config.seed ? await seedDemo(database.db, { randomPasswords: config.env === "production" }) : null;
   const retired = config.env === "production" ? await retireDemoPasswords(database.db) : [];
   const limits = { ...DEFAULT_RATE_LIMITS, visitorTokenInbox: config.visitorTokensPerInbox, ...deps.rateLimits };
 

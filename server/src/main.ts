@@ -1,7 +1,7 @@
 /** The process: read config, build the app, listen, and close gracefully on SIGINT/SIGTERM. */
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { DEMO_ADMIN, DEMO_AGENT_PASSWORD } from "./db/seed.ts";
+import { DEMO_ADMIN, DEMO_AGENT_PASSWORD, DEMO_SUPPORT, TRADGARDSBODEN_AGENT } from "./db/seed.ts";
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -23,6 +23,8 @@ if (config.env === "development" && config.seed) {
     "Demo sign-in (development only):",
     `  admin   ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
     `  agents  aino@k-rauta.example, mikko@k-rauta.example, sanna@k-rauta.example / ${DEMO_AGENT_PASSWORD}`,
+    `  second shop (Trädgårdsboden)  ${TRADGARDSBODEN_AGENT.email} / ${DEMO_AGENT_PASSWORD}`,
+    `  both shops (account switcher)  ${DEMO_SUPPORT.email} / ${DEMO_AGENT_PASSWORD}`,
   );
 }
 if (app.seedCredentials.length > 0) {

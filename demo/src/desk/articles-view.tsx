@@ -12,9 +12,11 @@ export interface ArticlesViewProps {
   articleId: number | "new" | null;
   /** `replace`: the address changes without a step for the back button (a new article got its id). */
   onOpen(articleId: number | "new" | null, replace?: boolean): void;
+  /** The address of an article (or of the list, null), in this account. */
+  hrefOf(articleId: number | "new" | null): string;
 }
 
-export function ArticlesView({ api, articleId, onOpen }: ArticlesViewProps) {
+export function ArticlesView({ api, articleId, onOpen, hrefOf }: ArticlesViewProps) {
   const [articles, setArticles] = useState<KnowledgeBaseArticle[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
@@ -83,7 +85,7 @@ export function ArticlesView({ api, articleId, onOpen }: ArticlesViewProps) {
             />
             <a
               class="button small primary"
-              href="#view=articles&article=new"
+              href={hrefOf("new")}
               data-testid="article-new"
             >
               New article
@@ -102,7 +104,7 @@ export function ArticlesView({ api, articleId, onOpen }: ArticlesViewProps) {
               <li key={article.id}>
                 <a
                   class={`article-item${article.id === articleId ? " selected" : ""}`}
-                  href={`#view=articles&article=${article.id}`}
+                  href={hrefOf(article.id)}
                   aria-current={article.id === articleId ? "page" : undefined}
                   data-testid={`article-item-${article.id}`}
                 >
@@ -139,7 +141,7 @@ export function ArticlesView({ api, articleId, onOpen }: ArticlesViewProps) {
             <div class="article-pane-head">
               <a
                 class="button small back-to-list"
-                href="#view=articles"
+                href={hrefOf(null)}
               >
                 ← Articles
               </a>

@@ -1,14 +1,17 @@
-/** The agent desk: sign in, then the live conversation list beside the open conversation; for
- * supervisors and administrators also the knowledge base and the audit log. */
+/** The agent desk: sign in, pick one of the agent's accounts, then that account's live conversation
+ * list beside the open conversation; for supervisors and administrators also the knowledge base
+ * and the audit log. */
 import type { Agent, AgentServerFrame, Availability, Team } from "@hummdesk/shared";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { type AgentSocket, agentSocketUrl, connectAgentSocket, type SocketStatus } from "../agent-socket.ts";
-import { type ApiClient, describeError, type SignedInUser } from "../api-client.ts";
+import { type AccountMembership, type ApiClient, describeError, type SignedInUser } from "../api-client.ts";
 import { Brand } from "../ui/brand.tsx";
 import { SignInForm } from "../ui/sign-in-form.tsx";
 import { useSession } from "../ui/use-session.ts";
+import { type AccountChoice, chooseAccount, rememberedAccountKey } from "./account-choice.ts";
+import { AccountSwitcher } from "./account-switcher.tsx";
 import { AvailabilitySwitch } from "./availability-switch.tsx";
-import { filterToQuery, matchesFilter, totalUnread } from "./conversation-filter.ts";
+import { DEFAULT_FILTER, filterToQuery, matchesFilter, totalUnread } from "./conversation-filter.ts";
 import { ConversationFilters } from "./conversation-filters.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { type ConversationActions, ConversationView } from "./conversation-view.tsx";
@@ -37,14 +40,98 @@ export function DeskApp() {
       />
     );
   }
-  return <Desk api={session.api} user={state.user} onSignOut={session.signOut} onExpired={session.expire} />;
+  return <AccountDesk api={session.api} user={state.user} onSignOut={session.signOut} onExpired={session.expire} />;
 }
 
-interface DeskProps {
+interface SignedInProps {
   api: ApiClient;
   user: SignedInUser;
   onSignOut(): Promise<void>;
   onExpired(): void;
+}
+
+/** Chooses the account to show (address, then this browser's last, then the first), points the API
+ * client at it and remembers it. */
+function openAccount(api: ApiClient, userId: number, routed: string | null): AccountChoice {
+  const key = rememberedAccountKey(userId);
+  let remembered: string | null = null;
+  try {
+    remembered = localStorage.getItem(key);
+  } catch {
+    // storage blocked: the address or the first account decides
+  }
+  const choice = chooseAccount(api.accounts, { routed, remembered });
+  if (choice.account) {
+    api.selectAccount(choice.account.id);
+    try {
+      localStorage.setItem(key, choice.account.subdomain);
+    } catch {
+      // not remembered; the address still carries it
+    }
+  }
+  return choice;
+}
+
+/** One desk per account: switching draws a fresh desk (list, agents, canned responses, socket) for the new one. */
+function AccountDesk({ api, user, onSignOut, onExpired }: SignedInProps) {
+  const [choice, setChoice] = useState(() => openAccount(api, user.id, parseRoute(location.hash).account));
+  const [switched, setSwitched] = useState(false);
+  const current = choice.account?.subdomain ?? null;
+
+  useEffect(() => {
+    // Back and forward across a switch.
+    const follow = () => {
+      const routed = parseRoute(location.hash).account;
+      if (routed === null || routed === current) return;
+      setChoice(openAccount(api, user.id, routed));
+      setSwitched(false);
+    };
+    addEventListener("popstate", follow);
+    return () => removeEventListener("popstate", follow);
+  }, [api, user.id, current]);
+
+  if (!choice.account) {
+    return (
+      <div class="empty-detail">
+        <p class="alert error" role="alert" data-testid="no-account">
+          {user.name} belongs to no account. Ask an administrator to add you, then sign in again.
+        </p>
+        <button type="button" class="button small" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    );
+  }
+
+  function switchAccount(account: AccountMembership) {
+    // A step the back button undoes; the other account starts from its default view.
+    history.pushState(null, "", formatRoute({ account: account.subdomain, view: "conversations", articleId: null, conversationId: null, filter: DEFAULT_FILTER }));
+    setChoice(openAccount(api, user.id, account.subdomain));
+    setSwitched(true);
+  }
+
+  return (
+    <Desk
+      key={choice.account.id}
+      api={api}
+      user={user}
+      account={choice.account}
+      refused={choice.refused}
+      switched={switched}
+      onSwitchAccount={switchAccount}
+      onSignOut={onSignOut}
+      onExpired={onExpired}
+    />
+  );
+}
+
+interface DeskProps extends SignedInProps {
+  account: AccountMembership;
+  /** An account the address named that the agent is not a member of. */
+  refused: string | null;
+  /** The agent just switched to this account (the switcher takes the focus back). */
+  switched: boolean;
+  onSwitchAccount(account: AccountMembership): void;
 }
 
 /** What the desk knows of a conversation, for deciding and wording an alert. */
@@ -78,16 +165,18 @@ interface DeskPage {
   replace?: boolean;
 }
 
-function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
-  const account = api.accounts.find((candidate) => candidate.id === api.accountId);
-  const canManage = canManageAccount(account?.role);
+function Desk({ api, user, account, refused, switched, onSwitchAccount, onSignOut, onExpired }: DeskProps) {
+  const canManage = canManageAccount(account.role);
   const [state, dispatch] = useReducer(deskReducer, undefined, () => {
     const route = parseRoute(location.hash);
+    // A view of another account (one the agent left) does not apply here.
+    if (route.account !== null && route.account !== account.subdomain) return initialDeskState(user.id, DEFAULT_FILTER);
     return { ...initialDeskState(user.id, route.filter), selectedId: route.conversationId };
   });
   const [page, setPage] = useState<DeskPage>(() => {
     const route = parseRoute(location.hash);
-    const view = viewForRole(route.view, account?.role);
+    if (route.account !== null && route.account !== account.subdomain) return { view: "conversations", articleId: null };
+    const view = viewForRole(route.view, account.role);
     return { view, articleId: view === "articles" ? route.articleId : null };
   });
   const pageRef = useRef(page);
@@ -100,7 +189,9 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   const [teams, setTeams] = useState<Team[]>([]);
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [availabilityBusy, setAvailabilityBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(
+    refused ? `You are not a member of the account “${refused}”, so the desk shows ${account.name}.` : null,
+  );
   const [listError, setListError] = useState<string | null>(null);
   const [detailError, setDetailError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -120,19 +211,21 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
   // --- the address bar mirrors the page, the filter and the open conversation or article ----------
   const routed = useRef(`${page.view}/${page.articleId}/${state.selectedId}`);
   useEffect(() => {
-    const hash = formatRoute({ view: page.view, articleId: page.articleId, conversationId: state.selectedId, filter: state.filter });
+    const hash = formatRoute({ account: account.subdomain, view: page.view, articleId: page.articleId, conversationId: state.selectedId, filter: state.filter });
     // Changing page or opening a conversation or article is a step the back button undoes; refining a filter is not.
     const place = `${page.view}/${page.articleId}/${state.selectedId}`;
     const step = !page.replace && routed.current !== place;
     routed.current = place;
     if (hash === (location.hash || "#")) return;
     history[step ? "pushState" : "replaceState"](null, "", hash === "#" ? location.pathname : hash);
-  }, [page, state.selectedId, state.filter]);
+  }, [account.subdomain, page, state.selectedId, state.filter]);
 
   useEffect(() => {
     const follow = () => {
       const route = parseRoute(location.hash);
-      const view = viewForRole(route.view, account?.role);
+      // Another account's address: AccountDesk draws that account's desk instead of this one.
+      if (route.account !== null && route.account !== account.subdomain) return;
+      const view = viewForRole(route.view, account.role);
       const articleId = view === "articles" ? route.articleId : null;
       if (view === "conversations") {
         routed.current = `${view}/${articleId}/${route.conversationId}`;
@@ -150,7 +243,7 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       removeEventListener("popstate", follow);
       removeEventListener("hashchange", follow);
     };
-  }, [account?.role]);
+  }, [account.subdomain, account.role]);
 
   useEffect(() => {
     if (page.view !== "articles" || articlesModule) return;
@@ -425,14 +518,14 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
         <a class="brand-link" href="/desk">
           <Brand product="Agent desk" />
         </a>
-        {account && <span class="pill account-pill">{account.name}</span>}
+        <AccountSwitcher accounts={api.accounts} current={account} onChoose={onSwitchAccount} autoFocus={switched} />
         {canManage && (
           <nav class="desk-sections" aria-label="Desk pages" data-testid="desk-sections">
             {DESK_PAGES.map(({ view, label }) => (
               <a
                 key={view}
                 class={`desk-section${page.view === view ? " current" : ""}`}
-                href={view === "conversations" ? formatRoute({ view, articleId: null, conversationId: state.selectedId, filter: state.filter }) : `#view=${view}`}
+                href={formatRoute({ account: account.subdomain, view, articleId: null, conversationId: state.selectedId, filter: state.filter })}
                 aria-current={page.view === view ? "page" : undefined}
                 data-testid={`desk-section-${view}`}
               >
@@ -489,7 +582,12 @@ function Desk({ api, user, onSignOut, onExpired }: DeskProps) {
       )}
       {page.view === "articles" &&
         (articlesModule ? (
-          <articlesModule.ArticlesView api={api} articleId={page.articleId} onOpen={(articleId, replace) => openPage("articles", articleId, replace)} />
+          <articlesModule.ArticlesView
+            api={api}
+            articleId={page.articleId}
+            onOpen={(articleId, replace) => openPage("articles", articleId, replace)}
+            hrefOf={(articleId) => formatRoute({ account: account.subdomain, view: "articles", articleId, conversationId: null, filter: DEFAULT_FILTER })}
+          />
         ) : (
           <p class="loading">Loading the knowledge base…</p>
         ))}

@@ -5,7 +5,7 @@ import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { TEST_SECRET } from "../../test/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database.ts";
-import { DEMO_ADMIN, DEMO_AGENT_PASSWORD, seedKRauta } from "./seed.ts";
+import { DEMO_ADMIN, DEMO_AGENT_PASSWORD, DEMO_SUPPORT, seedDemo, TRADGARDSBODEN_AGENT } from "./seed.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -28,7 +28,9 @@ test("NODE_ENV=production seeds nothing by default: the published demo logins do
   try {
     expect(await login(app, DEMO_ADMIN.email, DEMO_ADMIN.password)).toBe(401);
     expect(await login(app, "aino@k-rauta.example", DEMO_AGENT_PASSWORD)).toBe(401);
+    expect(await login(app, DEMO_SUPPORT.email, DEMO_AGENT_PASSWORD)).toBe(401);
     expect((await app.inject({ method: "GET", url: "/widget/v1/inboxes/krauta-storefront-demo/config" })).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/widget/v1/inboxes/tradgardsboden-web/config" })).statusCode).toBe(404);
     expect(app.seedCredentials).toEqual([]);
   } finally {
     await app.close();
@@ -41,11 +43,19 @@ test("asked to seed in production, no account has a known password; the generate
   let credentials: { email: string; password: string }[] = [];
   try {
     credentials = app.seedCredentials;
-    expect(credentials.map((c) => c.email).sort()).toEqual(["admin@k-rauta.example", "aino@k-rauta.example", "mikko@k-rauta.example", "sanna@k-rauta.example"]);
-    expect(new Set(credentials.map((c) => c.password)).size).toBe(4);
+    expect(credentials.map((c) => c.email).sort()).toEqual([
+      "admin@k-rauta.example",
+      "aino@k-rauta.example",
+      "elsa@tradgardsboden.example",
+      "mikko@k-rauta.example",
+      "sanna@k-rauta.example",
+      "support@hummdesk.example",
+    ]);
+    expect(new Set(credentials.map((c) => c.password)).size).toBe(6);
     for (const c of credentials) expect(c.password.length).toBeGreaterThanOrEqual(20);
     expect(await login(app, DEMO_ADMIN.email, DEMO_ADMIN.password)).toBe(401);
     expect(await login(app, "aino@k-rauta.example", DEMO_AGENT_PASSWORD)).toBe(401);
+    expect(await login(app, DEMO_SUPPORT.email, DEMO_AGENT_PASSWORD)).toBe(401);
     const admin = credentials.find((c) => c.email === DEMO_ADMIN.email)!;
     expect(await login(app, admin.email, admin.password)).toBe(200);
   } finally {
@@ -63,12 +73,14 @@ test("asked to seed in production, no account has a known password; the generate
 
 test("a database seeded earlier with the published passwords loses them at the first production start", async () => {
   database = await createTestDatabase();
-  await seedKRauta(database.db);
+  await seedDemo(database.db);
   const app = await buildApp(production(), { database });
   try {
     expect(await login(app, DEMO_ADMIN.email, DEMO_ADMIN.password)).toBe(401);
     expect(await login(app, "mikko@k-rauta.example", DEMO_AGENT_PASSWORD)).toBe(401);
-    expect(app.seedCredentials).toHaveLength(4);
+    expect(await login(app, TRADGARDSBODEN_AGENT.email, DEMO_AGENT_PASSWORD)).toBe(401);
+    expect(await login(app, DEMO_SUPPORT.email, DEMO_AGENT_PASSWORD)).toBe(401);
+    expect(app.seedCredentials).toHaveLength(6);
     const mikko = app.seedCredentials.find((c) => c.email === "mikko@k-rauta.example")!;
     expect(await login(app, mikko.email, mikko.password)).toBe(200);
   } finally {

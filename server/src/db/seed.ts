@@ -1,4 +1,5 @@
-/** The K-Rauta demo tenant: idempotent, run on first start (and by tests as a realistic fixture). */
+/** The demo tenants: K-Rauta (also the tests' realistic fixture) and the Swedish garden shop
+ * Trädgårdsboden, with one support user in both; idempotent, run on first start. */
 import { randomBytes } from "node:crypto";
 import type { AICategory, Availability, BusinessHours, Role } from "@hummdesk/shared";
 import { createTenantService } from "../tenant/tenant-service.ts";
@@ -8,12 +9,17 @@ import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { type Database, withAccount } from "./client.ts";
 import { users } from "./schema.ts";
 import { KRAUTA_CANNED_RESPONSES } from "./seed-data/canned-responses.ts";
-import { KRAUTA_ARTICLES } from "./seed-data/knowledge-base.ts";
+import { KRAUTA_ARTICLES, NEIGHBOUR_ARTICLES } from "./seed-data/knowledge-base.ts";
 
 export const KRAUTA_SUBDOMAIN = "k-rauta";
 export const KRAUTA_WEBSITE_TOKEN = "krauta-storefront-demo";
 export const DEMO_ADMIN = { email: "admin@k-rauta.example", password: "hummdesk-admin", name: "Kaisa Rautio" } as const;
 export const DEMO_AGENT_PASSWORD = "hummdesk-agent";
+export const TRADGARDSBODEN_SUBDOMAIN = "tradgardsboden";
+export const TRADGARDSBODEN_WEBSITE_TOKEN = "tradgardsboden-web";
+export const TRADGARDSBODEN_AGENT = { email: "elsa@tradgardsboden.example", name: "Elsa Lind" } as const;
+/** A member of both demo accounts, so the desk's account switcher can be tried (agent password). */
+export const DEMO_SUPPORT = { email: "support@hummdesk.example", name: "Sofia Berg" } as const;
 
 const AGENTS: { email: string; name: string; availability: Availability; teams: string[] }[] = [
   { email: "aino@k-rauta.example", name: "Aino Virtanen", availability: "online", teams: ["asiakaspalvelu", "palautukset"] },
@@ -63,15 +69,20 @@ export interface SeedResult {
   credentials: SeedCredential[];
 }
 
-export async function seedKRauta(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
-  const credentials: SeedCredential[] = [];
-  const ensureUser = async (email: string, name: string, demoPassword: string): Promise<number> => {
+/** Finds or creates a demo user; a user created with `randomPasswords` has its password added to `credentials`. */
+function userMaker(db: Database, options: SeedOptions, credentials: SeedCredential[]) {
+  return async (email: string, name: string, demoPassword: string): Promise<number> => {
     const found = await findLogin(db, email);
     if (found) return found.userId;
     const password = options.randomPasswords ? randomBytes(18).toString("base64url") : demoPassword;
     if (options.randomPasswords) credentials.push({ email, password });
     return createUser(db, { email, name, password });
   };
+}
+
+export async function seedKRauta(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
+  const credentials: SeedCredential[] = [];
+  const ensureUser = userMaker(db, options, credentials);
   const existing = await getAccountIdBySubdomain(db, KRAUTA_SUBDOMAIN);
   const accountId = existing ?? (await createAccount(db, { name: "K-Rauta", subdomain: KRAUTA_SUBDOMAIN, locale: "fi" }));
   const adminId = await ensureUser(DEMO_ADMIN.email, DEMO_ADMIN.name, DEMO_ADMIN.password);
@@ -131,19 +142,88 @@ export async function seedKRauta(db: Database, options: SeedOptions = {}): Promi
   });
 }
 
+export interface TradgardsbodenSeedResult {
+  accountId: number;
+  inboxId: number;
+  agentId: number;
+  teamId: number;
+}
+
+/** The second demo shop: Swedish, its own agent, team, inbox (AI suggests, agents answer) and articles. */
+export async function seedTradgardsboden(db: Database, options: SeedOptions = {}, credentials: SeedCredential[] = []): Promise<TradgardsbodenSeedResult> {
+  const ensureUser = userMaker(db, options, credentials);
+  const existing = await getAccountIdBySubdomain(db, TRADGARDSBODEN_SUBDOMAIN);
+  const accountId = existing ?? (await createAccount(db, { name: "Trädgårdsboden", subdomain: TRADGARDSBODEN_SUBDOMAIN, locale: "sv" }));
+  const agentId = await ensureUser(TRADGARDSBODEN_AGENT.email, TRADGARDSBODEN_AGENT.name, DEMO_AGENT_PASSWORD);
+  return createTenantService(db, accountId).transaction(async (t) => {
+    if (!(await t.getMembership(agentId))) await t.addToAccount(agentId, "agent", { availability: "online", maxConcurrent: 5 });
+    let team = (await t.listTeams()).find((candidate) => candidate.name === "Kundtjänst");
+    if (!team) {
+      team = await t.createTeam({ name: "Kundtjänst", description: "Beställningar, leveranser, returer och växtfrågor", categories: ["other", "returns_refunds", "delivery", "order_status", "product_question", "store_info"] });
+      await t.addTeamMember(team.id, agentId);
+    }
+    let inbox = (await t.listInboxes()).find((candidate) => candidate.websiteToken === TRADGARDSBODEN_WEBSITE_TOKEN);
+    if (!inbox) {
+      inbox = await t.createInbox(
+        {
+          name: "Trädgårdsboden webb",
+          websiteToken: TRADGARDSBODEN_WEBSITE_TOKEN,
+          websiteUrl: "https://www.tradgardsboden.example",
+          color: "#2f7d32",
+          locale: "sv",
+          greeting: { sv: "Hej! Fråga oss om växter, leveranser eller returer.", en: "Hi! Ask us about plants, delivery or returns." },
+          aiMode: "suggest",
+        },
+        [team.id],
+      );
+      for (const article of NEIGHBOUR_ARTICLES) await t.createArticle(article);
+    }
+    return { accountId, inboxId: inbox.id, agentId, teamId: team.id };
+  });
+}
+
+export interface DemoSeedResult {
+  krauta: SeedResult;
+  tradgardsboden: TradgardsbodenSeedResult;
+  supportId: number;
+  /** Every user created by this call with a generated password (only with `randomPasswords`). */
+  credentials: SeedCredential[];
+}
+
+/** What a development start seeds: both shops, and the support user who works for both. */
+export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<DemoSeedResult> {
+  const krauta = await seedKRauta(db, options);
+  const credentials = [...krauta.credentials];
+  const tradgardsboden = await seedTradgardsboden(db, options, credentials);
+  const supportId = await userMaker(db, options, credentials)(DEMO_SUPPORT.email, DEMO_SUPPORT.name, DEMO_AGENT_PASSWORD);
+  // Offline and in no team at K-Rauta, so K-Rauta's routing never hands it a conversation.
+  await createTenantService(db, krauta.accountId).transaction(async (t) => {
+    if (!(await t.getMembership(supportId))) await t.addToAccount(supportId, "supervisor", { availability: "offline" });
+  });
+  await createTenantService(db, tradgardsboden.accountId).transaction(async (t) => {
+    if (!(await t.getMembership(supportId))) await t.addToAccount(supportId, "administrator", { availability: "online" });
+  });
+  return { krauta, tradgardsboden, supportId, credentials };
+}
+
 /** Production: a database seeded before (by a development start, or an older version) may still
  * hold the published demo passwords. Each demo user that does gets a random one, returned once. */
 export async function retireDemoPasswords(db: Database): Promise<SeedCredential[]> {
-  const accountId = await getAccountIdBySubdomain(db, KRAUTA_SUBDOMAIN);
-  if (accountId === null) return [];
-  const demo: [string, string][] = [[DEMO_ADMIN.email, DEMO_ADMIN.password], ...AGENTS.map((a): [string, string] => [a.email, DEMO_AGENT_PASSWORD])];
+  // Each demo user with its published password and an account it belongs to.
+  const demo: [string, string, string][] = [
+    [DEMO_ADMIN.email, DEMO_ADMIN.password, KRAUTA_SUBDOMAIN],
+    ...AGENTS.map((a): [string, string, string] => [a.email, DEMO_AGENT_PASSWORD, KRAUTA_SUBDOMAIN]),
+    [DEMO_SUPPORT.email, DEMO_AGENT_PASSWORD, KRAUTA_SUBDOMAIN],
+    [TRADGARDSBODEN_AGENT.email, DEMO_AGENT_PASSWORD, TRADGARDSBODEN_SUBDOMAIN],
+  ];
   const retired: SeedCredential[] = [];
-  for (const [email, published] of demo) {
+  for (const [email, published, subdomain] of demo) {
+    const accountId = await getAccountIdBySubdomain(db, subdomain);
     const login = await findLogin(db, email);
-    if (!login || !(await verifyPassword(published, login.passwordHash))) continue;
+    if (accountId === null || !login || !(await verifyPassword(published, login.passwordHash))) continue;
     const password = randomBytes(18).toString("base64url");
     const passwordHash = await hashPassword(password);
-    // Users are updatable inside an account they belong to (RLS); demo users belong to K-Rauta.
+    // Users are updatable inside an account they belong to (RLS).
     await withAccount(db, accountId, (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, login.userId)));
     retired.push({ email, password });
   }
