@@ -4,16 +4,13 @@
  * choice survives a reload and back/forward, a stale account in the address falls back with a
  * notice; a single-account agent sees no switcher; axe on the open menu, screenshots at 1280 and 390 px. */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page, } from "@playwright/test";
 import { agentApi, expect, KRAUTA, login, test } from "./fixtures.ts";
+import { attachScreenshot } from "./page-checks.ts";
 import { AGENT, hostPage, openChat, sendFromWidget } from "./widget-helpers.ts";
 
 const SUPPORT = { email: "support@hummdesk.example", password: KRAUTA.agentPassword } as const;
 const GARDEN_TOKEN = "tradgardsboden-web";
-
-async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
-}
 
 async function signIn(desk: Page, url: string, who: { email: string; password: string }) {
   await desk.goto(`${url}/desk`);
@@ -85,7 +82,7 @@ test("an agent of two accounts switches from K-Rauta to Trädgårdsboden: its li
   await expect(list.getByRole("button")).toHaveText([/K-Rauta\s*Supervisor/, /Trädgårdsboden\s*Administrator/]);
   await expect(desk.getByTestId("account-option-k-rauta")).toHaveAttribute("aria-current", "true");
   await expect(desk.getByTestId("account-option-k-rauta")).toBeFocused();
-  await attachScreenshot(desk, testInfo, "account-switcher-open-1280.png");
+  await attachScreenshot(desk, testInfo, "account-switcher-open-1280.png", { fullPage: false });
   const results = await new AxeBuilder({ page: desk }).include(".desk-header").analyze();
   expect(results.violations.map((v) => `${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
 
@@ -173,7 +170,7 @@ test("an agent of two accounts switches from K-Rauta to Trädgårdsboden: its li
   const box = (await desk.getByTestId("account-list").boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
-  await attachScreenshot(desk, testInfo, "account-switcher-open-390.png");
+  await attachScreenshot(desk, testInfo, "account-switcher-open-390.png", { fullPage: false });
 
   await visitorContext.close();
   await context.close();

@@ -1,28 +1,13 @@
-/** The desk's knowledge base and audit log: the admin deletes an article (after a cancelled
- * confirmation), writes one with two example questions (the empty form first names what is
- * missing), edits it and finds it by title, the API returns the edit at once; the back button
- * steps between the pages; the audit log shows the update and the creation at the top and pages
- * with "Load more". An agent sees neither page, not even by address. Axe and screenshots at 1280
- * and 390 px. */
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page, TestInfo } from "@playwright/test";
+
+import type { Browser, Page, } from "@playwright/test";
 import { agentApi, expect, KRAUTA, test } from "./fixtures.ts";
+import { attachScreenshot, axeFindsNothingSerious } from "./page-checks.ts";
 import { AGENT, krauta } from "./widget-helpers.ts";
 
 interface Article {
   id: number;
   title: string;
   questions: string[];
-}
-
-async function axeFindsNothingSerious(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
 async function signIn(browser: Browser, url: string, email: string, password: string) {

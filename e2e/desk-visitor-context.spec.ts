@@ -1,10 +1,6 @@
-/** The desk's details pane, played in two browser contexts: a visitor on the storefront (their own
- * browser, time zone and language) writes; the agent sees where they are and on what, resolves;
- * the visitor rates in the widget and the rating reaches the desk live; the visitor's next
- * conversation lists the rated one, which opens in the desk. Axe and screenshots at 1280 and 390 px. */
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
+
 import { expect, test } from "./fixtures.ts";
+import { attachScreenshot, axeFindsNothingSerious } from "./page-checks.ts";
 import { AGENT, openChat, sendFromWidget } from "./widget-helpers.ts";
 
 /** Not the browser the test runs: the desk must read what the visitor's browser reported. */
@@ -16,16 +12,6 @@ const VISITOR_ZONE = "Asia/Tokyo";
 function visitorClockCandidates(): string[] {
   const format = new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", timeZone: VISITOR_ZONE });
   return [-60_000, 0, 60_000].map((shift) => format.format(Date.now() + shift));
-}
-
-async function axeFindsNothingSerious(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
 test("the details pane shows the visitor's page, browser, local time and language, and their rating live", async ({ browser, server }, testInfo) => {

@@ -172,7 +172,7 @@ export function ArticleEditor({ api, article, onSaved, onDeleted }: ArticleEdito
         </button>
       </div>
       {savedArticle && onDeleted && (
-        <dialog ref={confirmDialog} class="confirm-dialog" aria-labelledby="article-delete-title" aria-describedby="article-delete-text" data-testid="article-delete-dialog">
+        <dialog ref={confirmDialog} class="small-dialog confirm-dialog" aria-labelledby="article-delete-title" aria-describedby="article-delete-text" data-testid="article-delete-dialog">
           <h2 id="article-delete-title">Delete this article?</h2>
           <p id="article-delete-text">
             “{savedArticle.title}” is removed from the knowledge base and the AI stops answering from it at once. This cannot be undone.

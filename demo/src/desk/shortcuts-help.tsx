@@ -19,7 +19,7 @@ export function ShortcutsHelp({ open, onClose }: ShortcutsHelpProps) {
   }, [open]);
 
   return (
-    <dialog ref={dialog} class="shortcuts-help" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-help">
+    <dialog ref={dialog} class="small-dialog shortcuts-help" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-help">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <dl class="shortcut-list">
         {SHORTCUTS.map((shortcut) => (
