@@ -81,11 +81,15 @@ export function createAuthService(db: Database, tokens: TokenService, hooks: Aut
     },
 
     /** Whether an access token's session family is still alive (logout revokes it at once). */
-    async isSessionActive(familyId: string): Promise<boolean> {
-      const rows = rowsOf<{ active: boolean }>(await db.execute(sql`select hummdesk_session_active(${familyId}) as active`));
-      return rows[0]?.active === true;
-    },
+    isSessionActive: (familyId: string) => isSessionFamilyActive(db, familyId),
   };
+}
+
+/** Whether a session family has a token not yet revoked (the realtime gateway asks too, after a
+ * lost LISTEN connection). */
+export async function isSessionFamilyActive(db: Database, familyId: string): Promise<boolean> {
+  const rows = rowsOf<{ active: boolean }>(await db.execute(sql`select hummdesk_session_active(${familyId}) as active`));
+  return rows[0]?.active === true;
 }
 
 async function findLoginById(db: Database, userId: number) {

@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "drizzle-orm";
 import { CloseCode } from "@hummdesk/shared";
+import { isSessionFamilyActive } from "../agents/auth-service.ts";
 import { type Database, rowsOf } from "../db/client.ts";
 import { toVisitorConversation, toVisitorMessage } from "../inbox/visitor-service.ts";
 import { userAccounts } from "../tenant/system.ts";
@@ -130,8 +131,7 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
   async function stillAllowed(conn: Connection): Promise<boolean> {
     const userId = Number(conn.subject);
     if (conn.sessionFamily) {
-      const rows = rowsOf<{ active: boolean }>(await db.execute(sql`select hummdesk_session_active(${conn.sessionFamily}) as active`));
-      if (rows[0]?.active !== true) {
+      if (!(await isSessionFamilyActive(db, conn.sessionFamily))) {
         conn.close(CloseCode.unauthorized, "session ended: sign in again");
         return false;
       }
