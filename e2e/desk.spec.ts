@@ -2,32 +2,10 @@
  * an agent on the desk): sent auto-replies and overtaken drafts are not offered as actions; presence
  * follows the desk (closing it stops new assignments); notes reset to replies; agent names fit the
  * dropdown; activity lines show in the thread; the configurator speaks to merchants. */
-import type { Browser, Page } from "@playwright/test";
 import { expect, KRAUTA, test } from "./fixtures.ts";
 import { startServerProcess } from "./server-process.ts";
-import { AGENT, configureInbox, inboxSettings, krauta, visitorAsks, widget } from "./widget-helpers.ts";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByTestId("sign-in-email").fill(email);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-}
-
-async function openDesk(browser: Browser, url: string, who: { email: string; password: string } = AGENT) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const desk = await context.newPage();
-  await desk.goto(`${url}/desk`);
-  await signIn(desk, who.email, who.password);
-  await expect(desk.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
-  return { context, desk };
-}
-
-async function openConversation(desk: Page, conversationId: number) {
-  const item = desk.getByTestId(`conversation-item-${conversationId}`);
-  await expect(item).toBeVisible({ timeout: 20_000 });
-  await item.click();
-  await expect(desk.getByTestId("conversation-view")).toHaveAttribute("data-conversation-id", String(conversationId));
-}
+import { openConversation, openDesk, signIn } from "./desk-helpers.ts";
+import { configureInbox, inboxSettings, krauta, visitorAsks, widget } from "./widget-helpers.ts";
 
 test("an auto-reply the AI already sent is history in the thread, never an 'Accept and send' draft", async ({ browser, server }) => {
   const k = await krauta(server);

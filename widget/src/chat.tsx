@@ -20,7 +20,9 @@ export async function startChat(shell: Shell, env: SessionEnvironment): Promise<
   shadow.insertBefore(style, root);
   root.append(container);
 
-  const session = createSession(shell.options, env, shell.events);
+  // Where websockets are blocked, the same socket over HTTP: its own small chunk, loaded only then.
+  const openStream = async (url: string) => (await import("./stream-socket.ts")).openStream(url, env.fetch);
+  const session = createSession(shell.options, { openStream, ...env }, shell.events);
   const { store } = session;
   let panelMounted = false;
   let scheduled = false;

@@ -22,6 +22,8 @@ import { createVisitorSocket, type SocketLike, type Timers } from "./visitor-soc
 export interface SessionEnvironment {
   fetch: FetchLike;
   openSocket: (url: string) => SocketLike;
+  /** The same socket over HTTP, for networks that block websockets. */
+  openStream?: (url: string) => Promise<SocketLike>;
   storage: StorageLike | null;
   timers: Timers;
   random: () => number;
@@ -146,6 +148,7 @@ export function createSession(
   const socket = createVisitorSocket({
     url: websocketUrl(target.baseUrl, env.pageUrl),
     open: env.openSocket,
+    fallback: env.openStream,
     token: tokens.ensure,
     refreshToken: tokens.refresh,
     lastMessageId: () => lastMessageId(state()),

@@ -125,4 +125,39 @@ describe("visitor socket", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(dialled).toHaveLength(1);
   });
+
+  it("where websockets are blocked, switches to the fallback after two failed opens and stays on it", async () => {
+    const tokens = createTokenKeeper({ issue: (previous) => api.issueToken(previous), persistence: createPersistence(null, "s"), now: Date.now });
+    const api = createApiClient({ baseUrl: server.baseUrl, websiteToken: "site-token", fetch, tokens });
+    const dialled: string[] = [];
+    const fellBack: string[] = [];
+    const readies: boolean[] = [];
+    const url = `${server.baseUrl.replace("http", "ws")}/widget/v1/ws`;
+    const socket = createVisitorSocket({
+      url,
+      // A proxy that refuses the upgrade: every websocket closes before it opens.
+      open: (dial) => {
+        dialled.push(dial);
+        return openNodeSocket(dial.replace(/\/ws$/, "/blocked"));
+      },
+      fallback: async (dial) => {
+        fellBack.push(dial);
+        return openNodeSocket(dial);
+      },
+      token: tokens.ensure,
+      refreshToken: tokens.refresh,
+      lastMessageId: () => 0,
+      onFrame: () => {},
+      onReady: (reconnected) => readies.push(reconnected),
+      timers: globalThis,
+      random: () => 0.5,
+      now: Date.now,
+      retry: { baseMs: 20, maxMs: 100 },
+    });
+    closers.push(socket.close);
+    socket.connect();
+    await eventually(() => expect(readies).toEqual([false]));
+    expect(dialled).toHaveLength(2);
+    expect(fellBack).toEqual([url]);
+  });
 });

@@ -20,6 +20,9 @@ export interface Timers {
 export interface VisitorSocketOptions {
   url: string;
   open: (url: string) => SocketLike;
+  /** Opens the same socket over HTTP (stream-socket.ts): used once the websocket has failed
+   * twice without ever getting ready (a proxy that blocks websockets). */
+  fallback?: (url: string) => Promise<SocketLike>;
   token: () => Promise<string>;
   refreshToken: (rejected: string) => Promise<string>;
   /** The highest message id held, sent in the resume frame. */
@@ -60,6 +63,8 @@ export function createVisitorSocket(options: VisitorSocketOptions): VisitorSocke
   let refused = false;
   let attempt = 0;
   let expiredCloses = 0;
+  let failedOpens = 0;
+  let openSocket: (url: string) => SocketLike | Promise<SocketLike> = options.open;
   let retryTimer: unknown;
   let heartbeatTimer: unknown;
   let lastFrameAt = 0;
@@ -85,15 +90,17 @@ export function createVisitorSocket(options: VisitorSocketOptions): VisitorSocke
     if (stopped || socket || opening) return;
     opening = true;
     let token: string;
+    let current: SocketLike;
     try {
       token = await options.token();
+      if (stopped) return;
+      current = await openSocket(options.url);
     } catch {
       return reconnectLater(retry);
     } finally {
       opening = false;
     }
-    if (stopped || socket) return;
-    const current = options.open(options.url);
+    if (stopped || socket) return current.close();
     socket = current;
     lastFrameAt = now();
     heartbeat();
@@ -124,6 +131,7 @@ export function createVisitorSocket(options: VisitorSocketOptions): VisitorSocke
       timers.clearTimeout(heartbeatTimer);
       if (stopped) return;
       refused = code === CLOSE_POLICY;
+      if (!everReady && !refused && options.fallback && ++failedOpens > 1) openSocket = options.fallback;
       if (code === CLOSE_TOKEN_EXPIRED && expiredCloses++ < 2) {
         // The token expired: a fresh one and straight back (twice at most before backing off).
         options.refreshToken(token).then(open, () => reconnectLater(retry));

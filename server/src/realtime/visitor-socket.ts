@@ -1,6 +1,7 @@
 /** GET /widget/v1/ws: the visitor's socket. Auth in the first frame (never a token in the URL),
  * then resume after a message id; it only ever carries the visitor's own conversations of the
- * token's inbox (every one of them: a reopened older conversation too). */
+ * token's inbox (every one of them: a reopened older conversation too). GET and POST
+ * /widget/v1/stream carry the same frames over HTTP where websockets are blocked (stream-socket.ts). */
 import { CloseCode, type Contact } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
 import { TokenError, type TokenService } from "../auth/tokens.ts";
@@ -16,6 +17,8 @@ import { publishAfterCommit } from "./publish.ts";
 import { releaseUpgradeRequest } from "./release-upgrade.ts";
 import { replayMissed } from "./replay-missed.ts";
 import { CloseError, runSocketSession } from "./socket-session.ts";
+import { StreamRegistry, StreamSocket } from "./stream-socket.ts";
+import type { WebSocket } from "ws";
 import type { RealtimeLimits } from "./realtime-limits.ts";
 
 /** The visitor's contact and, with it, the conversation ids (a resume) or the open one (typing). */
@@ -56,11 +59,8 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
   const replay = replayVisitor(db, gateway);
   const log = app.log;
 
-  app.get("/widget/v1/ws", { websocket: true }, (socket, request) => {
-    // Only these two strings outlive the upgrade: an idle socket must not keep its request.
-    const origin = request.headers.origin;
-    const ip = request.ip;
-    releaseUpgradeRequest(socket, request);
+  /** Serves one visitor socket, websocket or stream; `origin()` is the page's origin at auth time. */
+  function serve(socket: WebSocket, ip: string, origin: () => string | undefined): void {
     if (!limits.holdIp(socket, ip)) return;
     let conn: Connection | null = null;
     let typingTarget: { at: number; found: { id: number; contactName: string | null } | null } | null = null;
@@ -73,7 +73,7 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
         });
         const inbox = await createTenantService(db, claims.accountId).transaction((t) => loadVisitorInbox(t, claims));
         if (!inbox) throw new CloseError(CloseCode.policy, "the token's inbox no longer exists");
-        if (!isOriginAllowed(inbox.allowedOrigins, origin)) throw new CloseError(CloseCode.policy, "origin not allowed for this inbox");
+        if (!isOriginAllowed(inbox.allowedOrigins, origin())) throw new CloseError(CloseCode.policy, "origin not allowed for this inbox");
         if (socket.readyState !== socket.OPEN) return;
         if (!limits.holdVisitor(socket, `${claims.accountId}:${claims.visitorId}`)) return;
         conn = new Connection(socket, "visitor", claims.accountId, claims.visitorId, claims.inboxId, replay);
@@ -123,5 +123,30 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
         log.warn({ err: error as Error }, "visitor socket failed");
       },
     });
+  }
+
+  app.get("/widget/v1/ws", { websocket: true }, (socket, request) => {
+    // Only these two strings outlive the upgrade: an idle socket must not keep its request.
+    const origin = request.headers.origin;
+    const ip = request.ip;
+    releaseUpgradeRequest(socket, request);
+    serve(socket, ip, () => origin);
+  });
+
+  const streams = new StreamRegistry();
+  app.get("/widget/v1/stream", (request, reply) => {
+    reply.hijack();
+    const stream = new StreamSocket(reply.raw);
+    streams.add(stream);
+    // The stream has the members of a ws socket that the frame loop, the limits and the gateway use.
+    serve(stream as unknown as WebSocket, request.ip, () => stream.origin);
+  });
+  app.post("/widget/v1/stream", { bodyLimit: 16 * 1024 }, async (request, reply) => {
+    const body = typeof request.body === "string" ? request.body : "";
+    const split = body.indexOf("\n");
+    const stream = split > 0 ? streams.get(body.slice(0, split)) : undefined;
+    if (!stream) return reply.code(404).send({ error: "not_found", message: "no such stream: open a new one with GET /widget/v1/stream" });
+    stream.receive(body.slice(split + 1), request.headers.origin);
+    return reply.code(204).send();
   });
 }
