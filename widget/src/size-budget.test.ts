@@ -104,7 +104,7 @@ describe("the built bundle", () => {
 
   it("builds widget.js as an IIFE with the launcher's stylesheet, no Preact, and one import: the chat chunk's", () => {
     const code = built("widget.js");
-    expect(code).toMatch(/^\(function\(\)\{/);
+    expect(code).toMatch(/^(\(function\(\)\{|!function\(\)\{)/);
     expect(code.match(/\bimport\s*[({"'`]/g)).toEqual(["import("]);
     expect(code).not.toMatch(/\bexport\s*[{*]/);
     expect(code).toContain(manifest().chat);
