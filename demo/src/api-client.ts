@@ -3,6 +3,7 @@ import type {
   AIDraft,
   Agent,
   ArticleCreateRequest,
+  Attachment,
   ArticleUpdateRequest,
   AuditLog,
   AuthTokens,
@@ -114,13 +115,15 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
+    // A file goes as its own bytes (the server reads its type from them); anything else as JSON.
+    const file = typeof Blob !== "undefined" && body instanceof Blob;
+    if (body !== undefined) headers["content-type"] = file ? "application/octet-stream" : "application/json";
     if (token) headers["authorization"] = `Bearer ${token}`;
     try {
       return await doFetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : file ? body : JSON.stringify(body),
       });
     } catch (cause) {
       throw new ApiError(0, "network", `Could not reach the server (${String(cause)}). Check your connection and try again.`);
@@ -234,8 +237,12 @@ export function createApiClient(options: ApiClientOptions) {
     getConversation(conversationId: number): Promise<ConversationDetail> {
       return call("GET", conversationPath(conversationId));
     },
-    reply(conversationId: number, content: string, isPrivate: boolean): Promise<{ message: Message }> {
-      return call("POST", `${conversationPath(conversationId)}/messages`, { content, private: isPrivate });
+    reply(conversationId: number, content: string, isPrivate: boolean, attachmentId?: string): Promise<{ message: Message }> {
+      return call("POST", `${conversationPath(conversationId)}/messages`, { content, private: isPrivate, ...(attachmentId ? { attachmentId } : {}) });
+    },
+    /** Uploads a file to send with the next reply or note (its `id` is the reply's `attachmentId`). */
+    uploadAttachment(file: Blob, name: string): Promise<{ attachment: Attachment }> {
+      return call("POST", `${account()}/attachments?name=${encodeURIComponent(name)}`, file);
     },
     assign(conversationId: number, target: { assigneeId?: number | null; teamId?: number | null }): Promise<{ conversation: Conversation }> {
       return call("POST", `${conversationPath(conversationId)}/assign`, target);

@@ -36,6 +36,8 @@ import { publishAfterCommit } from "./realtime/publish.ts";
 import { createRealtimeLimits } from "./realtime/realtime-limits.ts";
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./realtime/socket-session.ts";
 import { visitorSocketRoute } from "./realtime/visitor-socket.ts";
+import { createDirectoryStore } from "./attachments/attachment-store.ts";
+import { fileRoutes } from "./attachments/file-routes.ts";
 import { staticRoutes } from "./static/static-routes.ts";
 
 export interface AppDependencies {
@@ -154,12 +156,14 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes, { db: database.db });
-  await app.register(inboxRoutes, { visitors, inboxes, limits });
+  const uploads = { store: createDirectoryStore(config.attachments.dir), maxBytes: config.attachments.maxBytes };
+  await app.register(inboxRoutes, { visitors, inboxes, limits, db: database.db, uploads });
   await app.register(authRoutes, { auth, limits });
-  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged, uploads });
   const realtimeLimits = createRealtimeLimits(config.realtime, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
   await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub, limits: realtimeLimits });
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits, presence });
+  await app.register(fileRoutes, { db: database.db, store: uploads.store, limits });
   await app.register(staticRoutes, { config, db: database.db });
 
   const housekeeping = startHousekeeping({ db: database.db, log: app.log, ...config.housekeeping });

@@ -50,6 +50,10 @@ const Env = z.object({
   HUMMDESK_PRUNE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** How often snoozed conversations whose time has passed are woken (back to open). */
   HUMMDESK_SNOOZE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** Where attachment bytes are kept (default: the data directory's `attachments/`). */
+  HUMMDESK_ATTACHMENTS_DIR: z.string().optional(),
+  /** The largest file a visitor or an agent may attach. */
+  HUMMDESK_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
 });
@@ -102,6 +106,7 @@ export interface Config {
   housekeeping: { jobRetentionDays: number; intervalSeconds: number };
   /** How often the snooze sweep runs, in ms. */
   snoozeSweepMs: number;
+  attachments: { dir: string; maxBytes: number };
 }
 
 export type TrustProxy = false | number | string[];
@@ -198,5 +203,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionMaxDays: env.HUMMDESK_SESSION_MAX_DAYS,
     housekeeping: { jobRetentionDays: env.HUMMDESK_JOB_RETENTION_DAYS, intervalSeconds: env.HUMMDESK_PRUNE_INTERVAL_SECONDS },
     snoozeSweepMs: env.HUMMDESK_SNOOZE_SWEEP_MS,
+    attachments: { dir: resolve(env.HUMMDESK_ATTACHMENTS_DIR ?? join(dataDir, "attachments")), maxBytes: env.HUMMDESK_ATTACHMENT_MAX_BYTES },
   };
 }

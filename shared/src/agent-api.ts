@@ -81,6 +81,8 @@ export const ReplyRequest = z.object({
   content: text().trim().min(1).max(5000),
   private: z.boolean().default(false),
   clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** A file uploaded with POST /api/v1/accounts/:accountId/attachments; `content` is its caption. */
+  attachmentId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "an attachment id from POST …/attachments").optional(),
 });
 
 export const AssignRequest = z

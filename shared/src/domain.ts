@@ -163,6 +163,20 @@ export const Conversation = z.object({
 
 export const Citation = z.object({ articleId: Id, title: z.string(), url: z.string().nullable() });
 
+/** Types a file may have, told from its first bytes (never from its name or the browser's word). */
+export const ATTACHMENT_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"] as const;
+export const AttachmentContentType = z.enum(ATTACHMENT_TYPES);
+
+/** A file on a message. `url` is the server-relative address of its bytes (`/files/…`): anyone
+ * holding it can read the file, and it is given only to those who can see the message. */
+export const Attachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: AttachmentContentType,
+  size: z.number().int().positive(),
+  url: z.string(),
+});
+
 export const Message = z.object({
   id: Id,
   accountId: Id,
@@ -180,6 +194,8 @@ export const Message = z.object({
   /** Activity lines: `code` names the event (e.g. "conversation.resolved") and the rest are its parameters,
    * so each reader renders it in its own language. */
   meta: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** A file the sender attached (the text is then its caption, or the file's name). */
+  attachment: Attachment.nullable().optional(),
   createdAt: Timestamp,
 });
 
@@ -259,6 +275,8 @@ export type Contact = z.infer<typeof Contact>;
 export type Conversation = z.infer<typeof Conversation>;
 export type Citation = z.infer<typeof Citation>;
 export type Message = z.infer<typeof Message>;
+export type Attachment = z.infer<typeof Attachment>;
+export type AttachmentContentType = z.infer<typeof AttachmentContentType>;
 export type AIClassification = z.infer<typeof AIClassification>;
 export type AIDraft = z.infer<typeof AIDraft>;
 export type KnowledgeBaseArticle = z.infer<typeof KnowledgeBaseArticle>;

@@ -1,6 +1,6 @@
 /** Requests and responses of the visitor-side web-channel API (`/widget/v1`). */
 import { z } from "zod";
-import { Citation, Inbox, Message, VisitorContext } from "./domain.ts";
+import { Attachment, Citation, Inbox, Message, VisitorContext } from "./domain.ts";
 import { ConversationStatus } from "./enums.ts";
 import { text } from "./text.ts";
 
@@ -60,6 +60,12 @@ export const VisitorMessagesQuery = z.object({
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
+export const AttachmentId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "an attachment id from POST /widget/v1/attachments");
+
+/** `POST /widget/v1/attachments?name=…` (the file's bytes are the body): the stored file. */
+export const UploadAttachmentQuery = z.object({ name: z.string().trim().min(1).max(200) });
+export const UploadAttachmentResponse = z.object({ attachment: Attachment });
+
 export const SendMessageRequest = z.object({
   clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   content: text().trim().min(1).max(MAX_MESSAGE_LENGTH),
@@ -70,6 +76,8 @@ export const SendMessageRequest = z.object({
   locale: z.string().max(35).optional(),
   /** Sent by the widget with each message; stored when the message starts a conversation. */
   context: VisitorContext.optional(),
+  /** A file uploaded with POST /widget/v1/attachments; `content` is then its caption. */
+  attachmentId: AttachmentId.optional(),
 });
 
 /** The visitor's satisfaction with a resolved conversation: `POST /widget/v1/conversations/:id/rating`. */
@@ -89,6 +97,7 @@ export const VisitorMessage = Message.pick({
   content: true,
   clientMessageId: true,
   citations: true,
+  attachment: true,
   createdAt: true,
 });
 
@@ -129,6 +138,7 @@ export type VisitorTokenResponse = z.infer<typeof VisitorTokenResponse>;
 export type IdentifyRequest = z.infer<typeof IdentifyRequest>;
 export type SetAttributesRequest = z.infer<typeof SetAttributesRequest>;
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
+export type UploadAttachmentResponse = z.infer<typeof UploadAttachmentResponse>;
 export type SendMessageResponse = z.infer<typeof SendMessageResponse>;
 export type VisitorMessage = z.infer<typeof VisitorMessage>;
 export type VisitorConversation = z.infer<typeof VisitorConversation>;

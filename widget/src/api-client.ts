@@ -7,6 +7,7 @@ import type {
   SendMessageRequest,
   SendMessageResponse,
   SetAttributesRequest,
+  UploadAttachmentResponse,
   VisitorHistoryResponse,
   VisitorTokenResponse,
   WidgetConfig,
@@ -47,12 +48,14 @@ export function createApiClient({ baseUrl, websiteToken, fetch, tokens }: ApiCli
 
   async function request<T>(method: string, url: string, body?: object, token?: string): Promise<T> {
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers["content-type"] = "application/json";
+    // A file goes as its own bytes (the server reads its type from them).
+    const file = body instanceof Blob;
+    if (body !== undefined) headers["content-type"] = file ? "application/octet-stream" : "application/json";
     if (token) headers.authorization = `Bearer ${token}`;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
     try {
-      const response = await fetch(url, { method, headers, body: body && JSON.stringify(body), signal: abort.signal });
+      const response = await fetch(url, { method, headers, body: file ? body : body && JSON.stringify(body), signal: abort.signal });
       const payload = await response.json().catch(() => null);
       if (!response.ok) {
         // The server's ErrorBody (shared/src/errors.ts) says what was wrong.
@@ -87,6 +90,8 @@ export function createApiClient({ baseUrl, websiteToken, fetch, tokens }: ApiCli
     history: (query: HistoryQuery = {}) =>
       asVisitor<VisitorHistoryResponse>("GET", `/messages?${new URLSearchParams(query as Record<string, string>)}`),
     sendMessage: (body: SendMessageRequest) => asVisitor<SendMessageResponse>("POST", "/messages", body),
+    /** Stores a file to send with a message (its id is the message's `attachmentId`). */
+    upload: (file: File) => asVisitor<UploadAttachmentResponse>("POST", `/attachments?name=${encodeURIComponent(file.name)}`, file),
     handoff: () => asVisitor<HandoffResponse>("POST", "/handoff", {}),
     rate: (conversationId: number, body: RatingRequest) =>
       asVisitor<RatingResponse>("POST", `/conversations/${conversationId}/rating`, body),

@@ -22,7 +22,7 @@ export async function startChat(shell: Shell, env: SessionEnvironment): Promise<
 
   // Where websockets are blocked, the same socket over HTTP: its own small chunk, loaded only then.
   const openStream = async (url: string) => (await import("./stream-socket.ts")).openStream(url, env.fetch);
-  const session = createSession(shell.options, { openStream, ...env }, shell.events);
+  const session = createSession(shell.options, { openStream, ...env }, shell.events, shell.persistence);
   const { store } = session;
   let panelMounted = false;
   let scheduled = false;

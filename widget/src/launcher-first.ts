@@ -50,6 +50,7 @@ export function mountWidget(options: WidgetOptions, loadChat: () => Promise<Chat
   shadow.append(style, root);
   document.body.append(host);
 
+  const stored = createPersistence(env.storage, options.websiteToken);
   const events = createEmitter<SessionEvents>();
   for (const name of ["ready", "message", "unread", "open", "close"] as const) {
     events.on(name, (detail) => dispatchEvent(new CustomEvent(`hummdesk:${name}`, { detail })));
@@ -103,6 +104,7 @@ export function mountWidget(options: WidgetOptions, loadChat: () => Promise<Chat
     root,
     launcher,
     events,
+    persistence: stored,
     look,
     setLauncher(state) {
       if (state.open === launcherState.open && state.unread === launcherState.unread) return;
@@ -123,7 +125,6 @@ export function mountWidget(options: WidgetOptions, loadChat: () => Promise<Chat
     root.append(launcher);
   }
 
-  const stored = createPersistence(env.storage, options.websiteToken);
   const cached = stored.read<WidgetConfig>("config");
   if (typeof cached?.color === "string" && typeof cached.position === "string" && typeof cached.locale === "string") {
     config = cached;
@@ -197,7 +198,7 @@ export function mountWidget(options: WidgetOptions, loadChat: () => Promise<Chat
     },
     reset() {
       if (chat) void withChat((c) => c.reset());
-      else for (const name of ["token", "outbox", "seen", "email", "open"] as const) createPersistence(env.storage, options.websiteToken).remove(name);
+      else for (const name of ["token", "outbox", "seen", "email", "open"] as const) stored.remove(name);
     },
     destroy() {
       destroyed = true;

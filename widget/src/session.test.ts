@@ -2,6 +2,8 @@ import type { VisitorMessage } from "@hummdesk/shared";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startFakeServer } from "../test/fake-hummdesk-server.ts";
 import { Browser, eventually, type Tab } from "../test/test-environment.ts";
+import { createEmitter } from "./emitter.ts";
+import { createPersistence } from "./persistence.ts";
 import { createSession, type Session, websocketUrl } from "./session.ts";
 import { timeline, unreadCount } from "./state.ts";
 
@@ -18,7 +20,8 @@ afterEach(() => {
 
 /** A page load: a session in a tab, started, recording the messages it announces to the page. */
 async function load(tab: Tab) {
-  const session = createSession({ baseUrl: server.baseUrl, websiteToken: "site-token" }, tab.environment());
+  const env = tab.environment();
+  const session = createSession({ baseUrl: server.baseUrl, websiteToken: "site-token" }, env, createEmitter(), createPersistence(env.storage, "site-token"));
   sessions.push(session);
   const announced: VisitorMessage[] = [];
   session.on("message", (message) => announced.push(message));
@@ -211,7 +214,8 @@ describe("session", () => {
   });
 
   it("says which websiteToken matches no inbox", async () => {
-    const session = createSession({ baseUrl: server.baseUrl, websiteToken: "typo" }, new Browser().openTab(server.baseUrl).environment());
+    const env = new Browser().openTab(server.baseUrl).environment();
+    const session = createSession({ baseUrl: server.baseUrl, websiteToken: "typo" }, env, createEmitter(), createPersistence(env.storage, "typo"));
     sessions.push(session);
     await expect(session.start()).rejects.toThrow("websiteToken 'typo' matches no inbox");
   });

@@ -9,9 +9,9 @@ import type {
 } from "@hummdesk/shared";
 import { createApiClient, type FetchLike } from "./api-client.ts";
 import { newClientMessageId } from "./client-message-id.ts";
-import { createEmitter, type Emitter } from "./emitter.ts";
+import type { Emitter } from "./emitter.ts";
 import { createOutboxSender } from "./outbox-sender.ts";
-import { createPersistence, type StorageLike } from "./persistence.ts";
+import type { Persistence, StorageLike } from "./persistence.ts";
 import { initialState, lastMessageId, needsEmail, type OutboxEntry, unreadCount } from "./state.ts";
 import { createStore } from "./store.ts";
 import { createTypingNotifier } from "./typing-notifier.ts";
@@ -66,11 +66,12 @@ function warn(what: string) {
 export function createSession(
   target: { baseUrl: string; websiteToken: string },
   env: SessionEnvironment,
-  events: Emitter<SessionEvents> = createEmitter<SessionEvents>(),
+  events: Emitter<SessionEvents>,
+  /** Where the widget keeps its state (the boot chunk's, passed in so the chat carries no copy). */
+  persistence: Persistence,
 ) {
   const { timers, now } = env;
   const retry = env.retryBaseMs ? { baseMs: env.retryBaseMs, maxMs: env.retryBaseMs * 20 } : undefined;
-  const persistence = createPersistence(env.storage, target.websiteToken);
   const store = createStore(
     initialState({
       outbox: persistence.read<OutboxEntry[]>("outbox") ?? [],
@@ -168,11 +169,12 @@ export function createSession(
   const sender = createOutboxSender({
     outbox: () => state().outbox,
     // The browser's language helps the AI answer a bare "Hi" in the visitor's language; the context is for the agents.
-    send: ({ clientMessageId, content, email }) =>
+    send: async ({ clientMessageId, content, email, file }) =>
       api.sendMessage({
         clientMessageId,
         content,
         email,
+        attachmentId: file && (await api.upload(file)).attachment.id,
         ...(globalThis.navigator?.language ? { locale: globalThis.navigator.language.slice(0, 35) } : {}),
         context: env.visitorContext?.(),
       }),
@@ -234,6 +236,8 @@ export function createSession(
 
   return {
     store,
+    /** Where the server is: files on messages are addressed under it. */
+    base: target.baseUrl.replace(/\/+$/, ""),
     on<Name extends keyof SessionEvents>(name: Name, listener: (payload: SessionEvents[Name]) => void): () => void {
       // Listening for "ready" after it happened still hears it, so the order of the page's calls does not matter.
       const { config } = state();
@@ -270,8 +274,9 @@ export function createSession(
       dispatch({ type: "close" });
       events.emit("close", undefined);
     },
-    send(content: string, email?: string) {
-      const text = content.trim();
+    /** Sends the text, or a file captioned with its name. */
+    send(content: string, email?: string, file?: File) {
+      const text = file?.name ?? content.trim();
       if (!text) return;
       const withEmail = needsEmail(state()) ? email?.trim() : undefined;
       if (withEmail) dispatch({ type: "set", fields: { email: withEmail } });
@@ -280,6 +285,7 @@ export function createSession(
         clientMessageId: newClientMessageId(),
         content: text,
         email: withEmail,
+        file,
         createdAt: new Date(now()).toISOString(),
         delivery: "sending",
       } as const;

@@ -14,6 +14,8 @@ export interface OutboxEntry {
   clientMessageId: string;
   content: string;
   email?: string;
+  /** A file to upload and send with the message (kept in memory only: a reload cannot resend it). */
+  file?: File;
   createdAt: string;
   /** "failed" shows a retry button; a transient failure keeps retrying in the background. */
   delivery: "sending" | "failed";
@@ -237,7 +239,7 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
       return adoptConversation(state, action.conversation);
     case "enqueued":
       if (state.outbox.some((entry) => entry.clientMessageId === action.entry.clientMessageId)) return state;
-      return { ...state, outbox: [...state.outbox, action.entry], viewing: null, draft: "" };
+      return { ...state, outbox: [...state.outbox, action.entry], viewing: null, draft: action.entry.file ? state.draft : "" };
     case "delivery":
       return {
         ...state,
@@ -284,7 +286,7 @@ export function streamText(stream: AnswerStream): string {
 }
 
 /** One bubble in the message list, whatever its source. */
-export type TimelineItem = Pick<VisitorMessage, "senderType" | "senderName" | "content" | "citations" | "clientMessageId"> & {
+export type TimelineItem = Pick<VisitorMessage, "senderType" | "senderName" | "content" | "citations" | "clientMessageId" | "attachment"> & {
   key: string;
   createdAt: string | null;
   delivery: "sending" | "sent" | "failed" | "streaming" | null;

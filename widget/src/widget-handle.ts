@@ -1,4 +1,5 @@
 /** The seams between the boot chunk and the chat chunk, and the handle `HummDesk(...)` and `mount` drive. */
+import type { Persistence } from "./persistence.ts";
 import type { IdentifyRequest, SetAttributesRequest, WidgetConfig } from "@hummdesk/shared";
 import type { Emitter } from "./emitter.ts";
 import type { Look } from "./look.ts";
@@ -27,6 +28,8 @@ export interface Shell {
   root: HTMLElement;
   launcher: HTMLButtonElement | null;
   events: Emitter<SessionEvents>;
+  /** The boot chunk's storage of the widget's state (the chat uses it instead of a copy of its own). */
+  persistence: Persistence;
   /** Resolves the look again (page CSS, setLocale), applies it to the root and the launcher, returns it. */
   look(): Look;
   /** Shows the chat's state on the launcher. */

@@ -13,7 +13,8 @@ import { SNOOZE_CHOICES, snoozeUntil } from "./snooze.ts";
 import type { CannedResponses } from "./use-canned-responses.ts";
 
 export interface ConversationActions {
-  reply(content: string, isPrivate: boolean): Promise<void>;
+  /** With a file: uploaded first, then sent with the text as its caption. */
+  reply(content: string, isPrivate: boolean, file?: File): Promise<void>;
   assign(target: { assigneeId?: number | null; teamId?: number | null }): Promise<void>;
   setStatus(status: ConversationStatus, snoozedUntil?: string): Promise<void>;
   setPriority(priority: Priority): Promise<void>;

@@ -393,8 +393,9 @@ function Desk({ api, user, account, refused, switched, onSwitchAccount, onSignOu
     if (selectedId === null) return null;
     const id = selectedId;
     return {
-      async reply(content, isPrivate) {
-        const { message } = await api.reply(id, content, isPrivate);
+      async reply(content, isPrivate, file) {
+        const attachmentId = file ? (await api.uploadAttachment(file, file.name)).attachment.id : undefined;
+        const { message } = await api.reply(id, content, isPrivate, attachmentId);
         dispatch({ type: "messageReceived", message });
       },
       async assign(target) {

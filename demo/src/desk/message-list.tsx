@@ -1,5 +1,5 @@
 /** The thread of one conversation; every message is rendered as text, links made clickable safely. */
-import type { Citation, Message } from "@hummdesk/shared";
+import type { Attachment, Citation, Message } from "@hummdesk/shared";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { linkify } from "../linkify.ts";
 import { LinkifiedText } from "../ui/linkified-text.tsx";
@@ -22,6 +22,24 @@ function author(message: Message, style: MessageStyle, contactName: string): str
   if (style === "ai") return "AI assistant";
   if (style === "note") return `Private note · ${message.senderName ?? "Agent"}`;
   return message.senderName ?? "Agent";
+}
+
+/** "1.2 MB", "340 kB", "900 B". */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1000) return `${Math.round(bytes / 1000)} kB`;
+  return `${bytes} B`;
+}
+
+/** A file on a message: an image shows as a thumbnail, anything else as a named link. */
+export function AttachmentLink({ attachment }: { attachment: Attachment }) {
+  const kind = attachment.contentType === "application/pdf" ? "PDF" : "image";
+  const label = `${attachment.name} (${kind}, ${formatFileSize(attachment.size)})`;
+  return (
+    <a class="attachment" href={attachment.url} target="_blank" rel="noopener noreferrer" data-testid="message-attachment" data-content-type={attachment.contentType}>
+      {attachment.contentType.startsWith("image/") ? <img src={attachment.url} alt={label} loading="lazy" /> : <span class="attachment-file">{label}</span>}
+    </a>
+  );
 }
 
 export function Citations({ citations, testId }: { citations: Citation[]; testId?: string }) {
@@ -94,6 +112,7 @@ export function MessageList({ conversationId, messages, contactName, now }: Mess
             <div class="message-body">
               <LinkifiedText text={message.messageType === "activity" ? activityText(message) : message.content} />
             </div>
+            {message.attachment && <AttachmentLink attachment={message.attachment} />}
             <Citations citations={message.citations} />
             <time class="message-time" dateTime={message.createdAt}>
               {formatMessageTime(message.createdAt, now)}

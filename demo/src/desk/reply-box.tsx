@@ -8,7 +8,7 @@ import type { CannedResponses } from "./use-canned-responses.ts";
 export interface ReplyBoxProps {
   conversationId: number;
   canned: CannedResponses;
-  onSend(content: string, isPrivate: boolean): Promise<void>;
+  onSend(content: string, isPrivate: boolean, file?: File): Promise<void>;
   onTyping(on: boolean): void;
 }
 
@@ -16,6 +16,8 @@ const LISTBOX_ID = "canned-listbox";
 const optionId = (response: CannedResponse) => `canned-option-${response.id}`;
 
 const TYPING_IDLE_MS = 3000;
+/** What the file picker offers; the server checks the bytes again and has the last word. */
+const ACCEPTED_FILES = "image/png,image/jpeg,image/gif,image/webp,application/pdf";
 
 export function ReplyBox({ conversationId, canned, onSend, onTyping }: ReplyBoxProps) {
   const [content, setContent] = useState("");
@@ -29,6 +31,8 @@ export function ReplyBox({ conversationId, canned, onSend, onTyping }: ReplyBoxP
   const [isPrivate, setIsPrivate] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const typingSince = useRef<number | null>(null);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -42,6 +46,7 @@ export function ReplyBox({ conversationId, canned, onSend, onTyping }: ReplyBoxP
   useEffect(() => {
     setContent("");
     setError(null);
+    setFile(null);
     setDismissedAt(null);
     return stopTyping;
   }, [conversationId]);
@@ -132,14 +137,16 @@ export function ReplyBox({ conversationId, canned, onSend, onTyping }: ReplyBoxP
 
   async function send(event?: Event) {
     event?.preventDefault();
-    const text = content.trim();
+    // A file alone is captioned with its name.
+    const text = content.trim() || file?.name || "";
     if (!text || sending) return;
     stopTyping();
     setSending(true);
     setError(null);
     try {
-      await onSend(text, isPrivate);
+      await onSend(text, isPrivate, file ?? undefined);
       setContent("");
+      setFile(null);
       // A note is a one-off: the next thing typed is a reply again, so nothing meant for the
       // visitor is kept from them by a forgotten toggle.
       setIsPrivate(false);
@@ -256,7 +263,31 @@ export function ReplyBox({ conversationId, canned, onSend, onTyping }: ReplyBoxP
           {error}
         </p>
       )}
+      {file && (
+        <p class="attachment-chip" data-testid="reply-attachment">
+          <span>Attached: {file.name}</span>
+          <button type="button" class="link-button" onClick={() => setFile(null)} aria-label={`Remove ${file.name}`} data-testid="reply-attachment-remove">
+            Remove
+          </button>
+        </p>
+      )}
       <div class="reply-actions">
+        <input
+          ref={fileInput}
+          type="file"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          accept={ACCEPTED_FILES}
+          onChange={(event) => {
+            setFile(event.currentTarget.files?.[0] ?? null);
+            event.currentTarget.value = "";
+          }}
+          data-testid="reply-file-input"
+        />
+        <button type="button" class="button small" onClick={() => fileInput.current?.click()} data-testid="reply-attach">
+          Attach file
+        </button>
         <button
           type="button"
           class="button small"
@@ -268,7 +299,7 @@ export function ReplyBox({ conversationId, canned, onSend, onTyping }: ReplyBoxP
         >
           <span aria-hidden="true">/</span> Canned responses
         </button>
-        <button type="submit" class="button primary" disabled={sending || content.trim() === ""} data-testid="reply-send">
+        <button type="submit" class="button primary" disabled={sending || (content.trim() === "" && !file)} data-testid="reply-send">
           {sending ? "Sending…" : isPrivate ? "Add note" : "Send"}
         </button>
       </div>

@@ -7,7 +7,9 @@ import type { Database } from "../db/client.ts";
 import type { RateLimits } from "../http/rate-limits.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import type { AgentGuard } from "./agent-auth.ts";
+import type { UploadLimits } from "../attachments/attachment-uploads.ts";
 import { articleRoutes } from "./article-routes.ts";
+import { attachmentUploadRoutes } from "./attachment-upload-routes.ts";
 import { auditLogRoutes } from "./audit-log-routes.ts";
 import { cannedResponseRoutes } from "./canned-response-routes.ts";
 import { conversationRoutes } from "./conversation-routes.ts";
@@ -28,6 +30,8 @@ export interface AgentRouteOptions {
   inboxes: InboxCache;
   /** Called after an agent's availability change has committed (routing re-offers waiting conversations). */
   onAvailabilityChanged?: AvailabilityChangedHook;
+  /** Where uploaded files go, and how large they may be. */
+  uploads: UploadLimits;
 }
 
 export async function agentRoutes(app: FastifyInstance, options: AgentRouteOptions) {
@@ -41,4 +45,5 @@ export async function agentRoutes(app: FastifyInstance, options: AgentRouteOptio
   await app.register(auditLogRoutes, { access });
   await app.register(cannedResponseRoutes, { access });
   await app.register(routingSettingsRoutes, { access });
+  await app.register(attachmentUploadRoutes, { access, uploads: options.uploads });
 }

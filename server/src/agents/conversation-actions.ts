@@ -6,6 +6,7 @@ import { badRequest, notFound } from "../http/http-error.ts";
 import type { HubEvent } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated } from "../realtime/publish.ts";
 import type { ConversationPatch } from "../tenant/conversation-store.ts";
+import { storedAttachment } from "../tenant/attachment-row-store.ts";
 import type { TenantStores } from "../tenant/tenant-service.ts";
 import { type ActivityCode, recordActivity } from "./activity.ts";
 import { firstReplyDueAt } from "./first-reply-due.ts";
@@ -21,6 +22,8 @@ export interface ReplyInput {
   private: boolean;
   clientMessageId?: string | undefined;
   citations?: Citation[];
+  /** A file this agent uploaded and has not sent yet. */
+  attachmentId?: string | undefined;
 }
 
 async function lock(t: TenantStores, conversationId: number) {
@@ -51,6 +54,12 @@ export async function sendReply(
 ): Promise<ConversationChange & { message: Message; created: boolean }> {
   const { conversation, firstRepliedAt } = await lock(t, conversationId);
   const agent = await t.getAgent(actorId);
+  const uploader = { type: "agent" as const, id: String(actorId) };
+  const file = input.attachmentId ? await t.unclaimedAttachment(input.attachmentId, uploader) : null;
+  // A retry of a sent reply finds its message (and the file already on it) below.
+  if (input.attachmentId && !file && !(input.clientMessageId && (await t.findMessageByClientId(conversationId, input.clientMessageId)))) {
+    throw notFound("no such attachment of yours waiting to be sent: upload it with POST …/attachments");
+  }
   const { message, created } = await t.createMessage({
     conversationId,
     senderType: "agent",
@@ -61,8 +70,10 @@ export async function sendReply(
     content: input.content,
     clientMessageId: input.clientMessageId ?? null,
     citations: input.citations ?? [],
+    ...(file ? { meta: { attachment: storedAttachment(file) } } : {}),
   });
   if (!created) return { message, created, conversation, events: [] };
+  if (file) await t.claimAttachment(file.publicId, uploader, { conversationId, messageId: message.id });
   await t.appendAudit({
     actorId,
     action: message.private ? "conversation.note" : "conversation.reply",

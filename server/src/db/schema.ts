@@ -397,6 +397,34 @@ export const cannedResponses = pgTable(
   (t) => [uniqueIndex("canned_responses_account_short_code_key").on(t.accountId, t.shortCode)],
 );
 
+/** Files visitors and agents attach to messages. The bytes live in an AttachmentStore (the data
+ * directory by default) under `storageKey`; `publicId` is the random id in the file's address. An
+ * upload belongs to its uploader until a message of theirs uses it (`messageId`). */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: id(),
+    accountId: accountId().references(() => accounts.id, { onDelete: "cascade" }),
+    publicId: text("public_id").notNull(),
+    uploaderType: text("uploader_type").$type<"contact" | "agent">().notNull(),
+    /** The visitor id (contact uploads) or the user id (agent uploads), as text. */
+    uploaderId: text("uploader_id").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    conversationId: ref("conversation_id"),
+    messageId: ref("message_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("attachments_public_id_key").on(t.publicId),
+    index("attachments_account_message_idx").on(t.accountId, t.messageId),
+  ],
+);
+
 export const auditLogs = pgTable(
   "audit_logs",
   {

@@ -10,6 +10,8 @@ import {
   SendMessageRequest,
   SendMessageResponse,
   SetAttributesRequest,
+  UploadAttachmentQuery,
+  UploadAttachmentResponse,
   VisitorHistoryResponse,
   VisitorMessagesQuery,
   VisitorTokenRequest,
@@ -19,11 +21,14 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { acceptRawBodies, saveUpload, type UploadLimits } from "../attachments/attachment-uploads.ts";
 import type { VisitorClaims } from "../auth/tokens.ts";
 import type { InboxCache } from "../cache/inbox-cache.ts";
+import type { Database } from "../db/client.ts";
 import { forbidden } from "../http/http-error.ts";
 import { isOriginAllowed } from "../http/origins.ts";
 import { limitBy, type RateLimits } from "../http/rate-limits.ts";
+import { createTenantService } from "../tenant/tenant-service.ts";
 import type { VisitorService } from "./visitor-service.ts";
 
 const WebsiteTokenParams = z.object({ websiteToken: z.string().min(1).max(128) });
@@ -40,8 +45,11 @@ const bearer = (request: FastifyRequest) => {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
 };
 
-export async function inboxRoutes(app: FastifyInstance, options: { visitors: VisitorService; inboxes: InboxCache; limits: RateLimits }) {
-  const { visitors, inboxes, limits } = options;
+export async function inboxRoutes(
+  app: FastifyInstance,
+  options: { visitors: VisitorService; inboxes: InboxCache; limits: RateLimits; db: Database; uploads: UploadLimits },
+) {
+  const { visitors, inboxes, limits, db, uploads } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Allowed origins come from the briefly cached inbox: a browser on another origin gets 403.
@@ -121,6 +129,28 @@ export async function inboxRoutes(app: FastifyInstance, options: { visitors: Vis
       return reply.code(result.created ? 201 : 200).send(result);
     },
   );
+
+  // A file to send with the next message (`attachmentId`): the body is its bytes, of any content type.
+  await app.register(async (scope) => {
+    acceptRawBodies(scope, uploads.maxBytes);
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      "/widget/v1/attachments",
+      {
+        schema: { tags: ["visitor"], querystring: UploadAttachmentQuery, response: { 201: UploadAttachmentResponse, ...errors, 415: ErrorBody } },
+        preHandler: [...visitorPreHandlers, limitBy(app, limits.visitorSend, (req) => `upload:${req.visitor?.visitorId}`)],
+      },
+      async (request, reply) => {
+        const claims = request.visitor!;
+        const inbox = await inboxes.byId(claims.accountId, claims.inboxId);
+        if (inbox?.enforceIdentity && !claims.profile?.identifierVerified) {
+          throw forbidden("this inbox only accepts identified visitors: call identify with a valid identifierHash first");
+        }
+        const tenant = createTenantService(db, claims.accountId);
+        const attachment = await saveUpload(tenant, uploads, { type: "contact", id: claims.visitorId }, request.query.name, request.body);
+        return reply.code(201).send({ attachment });
+      },
+    );
+  });
 
   r.post(
     "/widget/v1/handoff",

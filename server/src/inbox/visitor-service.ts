@@ -22,6 +22,7 @@ import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { conversationUpdated, messageCreated, publishAfterCommit } from "../realtime/publish.ts";
+import { storedAttachment } from "../tenant/attachment-row-store.ts";
 import { createTenantService, type TenantStores } from "../tenant/tenant-service.ts";
 import { isWithinBusinessHours, nextOpening } from "./business-hours.ts";
 import { isValidIdentifierHash } from "./identity.ts";
@@ -61,6 +62,7 @@ export const toVisitorMessage = (m: Message): VisitorMessage => ({
   content: m.content,
   clientMessageId: m.clientMessageId,
   citations: m.citations,
+  attachment: m.attachment ?? null,
   createdAt: m.createdAt,
 });
 
@@ -268,8 +270,9 @@ export function createVisitorService(options: VisitorServiceOptions) {
     /** Stores a visitor message once per clientMessageId, creating contact and conversation as
      * needed; concurrent retries of one visitor are serialised by an advisory lock. */
     async sendMessage(claims: VisitorClaims, body: SendMessageRequest) {
-      // The common case (a contact writing into its open conversation) is one statement.
-      const fast = await sendInOneStatement(db, {
+      // The common case (a contact writing into its open conversation) is one statement; a
+      // message with a file takes the longer path.
+      const fast = body.attachmentId ? ({ outcome: "slow" } as const) : await sendInOneStatement(db, {
         accountId: claims.accountId,
         inboxId: claims.inboxId,
         visitorId: claims.visitorId,
@@ -302,6 +305,8 @@ export function createVisitorService(options: VisitorServiceOptions) {
             return { inbox, message: existing, conversation, contact, created: false, newConversation: false };
           }
         }
+        const file = body.attachmentId ? await t.unclaimedAttachment(body.attachmentId, { type: "contact", id: claims.visitorId }) : null;
+        if (body.attachmentId && !file) throw notFound("no such attachment of this visitor's waiting to be sent: upload it with POST /widget/v1/attachments");
         if (inbox.requireEmail && !profile.email && !contact?.email) {
           throw new HttpError(422, "email_required", "this inbox asks for an email address before the first message: send `email`");
         }
@@ -341,7 +346,9 @@ export function createVisitorService(options: VisitorServiceOptions) {
           messageType: "incoming",
           content: body.content,
           clientMessageId: body.clientMessageId,
+          ...(file ? { meta: { attachment: storedAttachment(file) } } : {}),
         });
+        if (file && created) await t.claimAttachment(file.publicId, { type: "contact", id: claims.visitorId }, { conversationId: conversation.id, messageId: message.id });
         const updated = created ? await t.bumpUnread(conversation.id, message.createdAt) : conversation;
         if (created && options.messageJob) {
           await enqueueJob(t.executor, {

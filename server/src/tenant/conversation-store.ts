@@ -337,6 +337,15 @@ export function conversationStore(tx: Executor, accountId: number) {
       return row ? toMessage(row.message) : null;
     },
 
+    /** The message sent into a conversation with this clientMessageId, if any. */
+    async findMessageByClientId(conversationId: number, clientMessageId: string): Promise<Message | null> {
+      const [row] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.accountId, accountId), eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)));
+      return row ? toMessage(row) : null;
+    },
+
     async getMessage(id: number): Promise<Message | null> {
       const [row] = await tx
         .select()

@@ -1,17 +1,24 @@
 /** Row -> domain record conversions: camelCase, ISO timestamps, the shapes of shared/. */
-import type {
-  AIClassification,
-  AIDraft,
-  AuditLog,
-  Contact,
-  Conversation,
-  Inbox,
-  KnowledgeBaseArticle,
-  Message,
-  SLAPolicy,
-  Team,
+import {
+  type AIClassification,
+  type AIDraft,
+  type Attachment,
+  AttachmentContentType,
+  type AuditLog,
+  type Contact,
+  type Conversation,
+  type Inbox,
+  type KnowledgeBaseArticle,
+  type Message,
+  type SLAPolicy,
+  type Team,
 } from "@hummdesk/shared";
+import { z } from "zod";
 import type * as s from "../db/schema.ts";
+
+/** What a message's meta keeps of its attachment (the address is derived, never stored). */
+export const StoredAttachment = z.object({ id: z.string(), name: z.string(), contentType: AttachmentContentType, size: z.number().int().positive() });
+export type StoredAttachment = z.infer<typeof StoredAttachment>;
 
 export function iso(value: string | Date): string;
 export function iso(value: string | Date | null): string | null;
@@ -94,6 +101,15 @@ export const toConversation = (r: Row<typeof s.conversations>): Conversation => 
   updatedAt: iso(r.updatedAt),
 });
 
+/** The address of an attachment's bytes (GET /files/:accountId/:id/:name). */
+export const attachmentUrl = (accountId: number, file: { id: string; name: string }) => `/files/${accountId}/${file.id}/${encodeURIComponent(file.name)}`;
+
+/** The attachment a message's meta names, with the address of its bytes. */
+function attachmentOf(accountId: number, meta: Record<string, unknown> | null): Attachment | null {
+  const parsed = StoredAttachment.safeParse(meta?.attachment);
+  return parsed.success ? { ...parsed.data, url: attachmentUrl(accountId, parsed.data) } : null;
+}
+
 export const toMessage = (r: Row<typeof s.messages>): Message => ({
   id: r.id,
   accountId: r.accountId,
@@ -109,6 +125,7 @@ export const toMessage = (r: Row<typeof s.messages>): Message => ({
   sentiment: r.sentiment,
   citations: r.citations,
   meta: r.meta ?? null,
+  attachment: attachmentOf(r.accountId, r.meta ?? null),
   createdAt: iso(r.createdAt),
 });
 

@@ -1,12 +1,19 @@
 /** The tenant service: every method bound to one account and run inside `withAccount`, so the
  * application filters by account and row-level security enforces it again underneath. */
+import { attachmentRowStore } from "./attachment-row-store.ts";
 import { type Database, type Executor, withAccount } from "../db/client.ts";
 import { cannedResponseStore } from "./canned-response-store.ts";
 import { conversationStore } from "./conversation-store.ts";
 import { directoryStore } from "./directory-store.ts";
 
 function stores(tx: Executor, accountId: number) {
-  return { ...directoryStore(tx, accountId), ...conversationStore(tx, accountId), ...cannedResponseStore(tx, accountId), executor: tx };
+  return {
+    ...directoryStore(tx, accountId),
+    ...conversationStore(tx, accountId),
+    ...cannedResponseStore(tx, accountId),
+    ...attachmentRowStore(tx, accountId),
+    executor: tx,
+  };
 }
 
 export type TenantStores = ReturnType<typeof stores>;

@@ -31,4 +31,5 @@ export default {
   rateSend: "Send rating",
   rated: "Thanks for your rating!",
   signIn: "Please sign in to your account to chat with us.",
+  attach: "Attach an image or a PDF",
 };

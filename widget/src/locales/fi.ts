@@ -33,4 +33,5 @@ export default {
   rateSend: "Lähetä arvio",
   rated: "Kiitos arviostasi!",
   signIn: "Kirjaudu tilillesi keskustellaksesi kanssamme.",
+  attach: "Liitä kuva tai PDF",
 } satisfies Strings;

@@ -33,4 +33,5 @@ export default {
   rateSend: "Skicka betyg",
   rated: "Tack för ditt betyg!",
   signIn: "Logga in på ditt konto för att chatta med oss.",
+  attach: "Bifoga en bild eller en PDF",
 } satisfies Strings;

@@ -53,6 +53,20 @@ export function Composer(props: { t: Strings; draft: string; askEmail: boolean; 
           }
         }}
       />
+      <label part="attach-button" class="attach">
+        +
+        <input
+          type="file"
+          accept="image/*,.pdf"
+          aria-label={t.attach}
+          data-testid="hummdesk-file"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            session.send("", undefined, input.files![0]);
+            input.value = "";
+          }}
+        />
+      </label>
       <button
         part="send-button"
         class="send"

@@ -12,8 +12,10 @@ function Link(props: { href: string; text: string }) {
   );
 }
 
-export function MessageBubble(props: { item: TimelineItem; t: Strings; locale: string; onRetry: (id: string) => void }) {
+export function MessageBubble(props: { item: TimelineItem; t: Strings; locale: string; base: string; onRetry: (id: string) => void }) {
   const { item, t } = props;
+  const file = item.attachment;
+  const fileUrl = props.base + file?.url;
   const { senderType: sender, delivery } = item;
   const streaming = delivery === "streaming";
   const from = sender === "ai" ? t.assistant : sender === "agent" ? (item.senderName ?? t.support) : null;
@@ -28,7 +30,13 @@ export function MessageBubble(props: { item: TimelineItem; t: Strings; locale: s
     >
       {from && <span class="meta">{from}</span>}
       <div class={streaming ? "bubble cursor" : "bubble"}>
-        {linkify(item.content).map((segment) =>
+        {file && (
+          <a class="file" href={fileUrl} target="_blank" rel="noopener noreferrer" data-testid="hummdesk-attachment">
+            {file.contentType.startsWith("image/") ? <img src={fileUrl} alt={file.name} /> : file.name}
+          </a>
+        )}
+        {file?.name !== item.content &&
+          linkify(item.content).map((segment) =>
           segment.type === "link" ? <Link href={segment.href} text={segment.text} /> : segment.text,
         )}
         {item.citations.length > 0 && (

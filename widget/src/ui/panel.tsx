@@ -69,7 +69,7 @@ export function Panel(props: ViewProps) {
           </div>
         )}
         {items.map((item) => (
-          <MessageBubble key={item.key} item={item} t={t} locale={look.locale} onRetry={session.retry} />
+          <MessageBubble key={item.key} item={item} t={t} locale={look.locale} base={session.base} onRetry={session.retry} />
         ))}
       </div>
       {state.agentTyping && (
