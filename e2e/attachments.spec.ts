@@ -60,6 +60,10 @@ test("a visitor's photo reaches the desk, the agent's PDF reaches the widget liv
 
     await shop.setViewportSize({ width: 390, height: 844 });
     await attachScreenshot(shop, testInfo, "widget-attachments-390", { fullPage: false });
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await expect(desk.getByTestId("message-attachment").first()).toBeVisible();
+    await attachScreenshot(desk, testInfo, "desk-attachments-390");
+    await axeFindsNothingSerious(desk, "desk with attachments at 390 px");
     await agentContext.close();
     await visitorContext.close();
   } finally {
