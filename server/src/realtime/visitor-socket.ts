@@ -122,6 +122,12 @@ export async function visitorSocketRoute(app: FastifyInstance, options: { db: Da
       onError(error) {
         log.warn({ err: error as Error }, "visitor socket failed");
       },
+      onClose() {
+        limits.releaseIp(ip);
+        if (!conn) return;
+        limits.releaseVisitor(`${conn.accountId}:${conn.subject}`);
+        gateway.remove(conn);
+      },
     });
   }
 
