@@ -120,6 +120,10 @@ export async function agentSocketRoute(
       onError(error) {
         log.warn({ err: error as Error }, "agent socket failed");
       },
+      onClose() {
+        limits.releaseIp(ip);
+        if (conn) gateway.remove(conn);
+      },
     });
   });
 }

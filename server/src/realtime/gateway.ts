@@ -49,7 +49,7 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
     set.add(conn);
     if (highWater > conn.lastMessageId) conn.lastMessageId = highWater;
   };
-  const remove = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {
+  const removeFrom = (map: Map<string | number, Set<Connection>>, key: string | number, conn: Connection) => {
     const set = map.get(key);
     set?.delete(conn);
     if (set?.size === 0) map.delete(key);
@@ -219,13 +219,15 @@ export function createGateway(options: { db: Database; hub: RealtimeHub; log: Fa
     addAgent(conn: Connection) {
       add(agents, conn.accountId, conn);
       conn.socket.on("pong", () => (conn.alive = true));
-      conn.socket.once("close", () => remove(agents, conn.accountId, conn));
     },
     addVisitor(conn: Connection) {
-      const key = visitorKey(conn.accountId, conn.subject);
-      add(visitors, key, conn);
+      add(visitors, visitorKey(conn.accountId, conn.subject), conn);
       conn.socket.on("pong", () => (conn.alive = true));
-      conn.socket.once("close", () => remove(visitors, key, conn));
+    },
+    /** Forgets a connection whose socket closed (its session's close handler calls this). */
+    remove(conn: Connection) {
+      if (conn.kind === "agent") removeFrom(agents, conn.accountId, conn);
+      else removeFrom(visitors, visitorKey(conn.accountId, conn.subject), conn);
     },
     /** Sends the parts so far of the AI answers still streaming in these conversations (all of
      * the account's for an agent; a visitor only those meant for the visitor). */

@@ -14,18 +14,19 @@ export function createRealtimeLimits(config: RealtimeLimitsConfig, session: Sock
   const perIp = new SocketQuota(config.maxSocketsPerIp);
   const perVisitor = new SocketQuota(config.maxSocketsPerVisitor);
   const hold = (quota: SocketQuota, socket: WebSocket, key: string, refused: string): boolean => {
-    if (!quota.acquire(key)) {
-      socket.close(CloseCode.policy, refused);
-      return false;
-    }
-    socket.once("close", () => quota.release(key));
-    return true;
+    if (quota.acquire(key)) return true;
+    socket.close(CloseCode.policy, refused);
+    return false;
   };
+  // A slot is given back by the socket session's close handler (one listener per socket, not one
+  // per slot).
   return {
     session,
-    /** Takes one of the IP's socket slots until the socket closes; false (and closed) when full. */
+    /** Takes one of the IP's socket slots; false (and the socket closed) when full. */
     holdIp: (socket: WebSocket, ip: string) => hold(perIp, socket, ip, `more than ${perIp.limit} sockets from this address`),
+    releaseIp: (ip: string) => perIp.release(ip),
     holdVisitor: (socket: WebSocket, visitor: string) => hold(perVisitor, socket, visitor, `more than ${perVisitor.limit} sockets for this visitor: close a tab`),
+    releaseVisitor: (visitor: string) => perVisitor.release(visitor),
   };
 }
 
