@@ -86,10 +86,19 @@ test("the launcher paints before a slow page's load event, and on a repeat visit
       return page.evaluate(() => ({ loadedBefore: window.loadedBeforeLauncher, withHost: window.launcherWithHost }));
     };
 
-    // First visit: the config comes first (one request), then the launcher, long before the load event.
+    // First visit: the config comes first (one request, started by the snippet itself while
+    // widget.js loads), then the launcher, long before the load event.
+    const configRequests: string[] = [];
+    page.on("request", (request) => {
+      if (/\/widget\/v1\/inboxes\/[^/]+\/config$/.test(new URL(request.url()).pathname)) configRequests.push(request.url());
+    });
+    const widgetScript = page.waitForRequest((request) => new URL(request.url()).pathname === "/widget.js");
+    const configRequest = page.waitForRequest((request) => /\/config$/.test(new URL(request.url()).pathname));
     await page.goto(shop.url, { waitUntil: "domcontentloaded" });
+    await Promise.all([widgetScript, configRequest]);
     const w = widget(page);
     await expect(w.launcher).toBeVisible();
+    expect(configRequests).toHaveLength(1);
     expect(await marks()).toEqual({ loadedBefore: false, withHost: false });
     expect(await w.launcher.getAttribute("aria-label")).toBe("Avaa chat");
 

@@ -11,7 +11,11 @@ import type { WidgetOptions } from "./widget-options.ts";
 /** Replaced at build time by the chat chunk's content-hashed file name (vite.config.ts). */
 declare const __HUMMDESK_CHAT_FILE__: string;
 
-type QueuedHummDesk = HummDeskFunction & { q?: ArrayLike<unknown>[] };
+/** The snippet's stand-in: the queued calls, and the config request it started (newer snippets). */
+type QueuedHummDesk = HummDeskFunction & { q?: ArrayLike<unknown>[]; c?: Promise<Response | undefined> };
+
+/** The snippet's config request, for the first mount only (a Response is read once). */
+let prefetched: Promise<Response | undefined> | undefined;
 
 declare global {
   interface Window {
@@ -22,13 +26,16 @@ declare global {
 function mount(options: WidgetOptions) {
   // Resolved against the page, so a root-relative baseUrl works; import() would resolve against widget.js.
   const chatUrl = new URL(`${String(options?.baseUrl).replace(/\/+$/, "")}/${__HUMMDESK_CHAT_FILE__}`, location.href).href;
-  return mountWidget(options, () => import(/* @vite-ignore */ chatUrl) as Promise<ChatModule>, browserEnvironment());
+  const early = prefetched;
+  prefetched = undefined;
+  return mountWidget(options, () => import(/* @vite-ignore */ chatUrl) as Promise<ChatModule>, browserEnvironment(), early);
 }
 
 function start(): void {
   const existing = window.HummDesk;
   // widget.js loaded twice (two snippets): the first copy keeps running.
   if (existing?.loaded) return;
+  prefetched = existing?.c;
   const hummDesk = createCommandApi(mount);
   window.HummDesk = hummDesk;
   for (const call of existing?.q ?? []) hummDesk(...(Array.from(call) as [string, ...unknown[]]));

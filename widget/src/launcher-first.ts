@@ -22,9 +22,11 @@ const CLOSE_ICON =
 /** The chat loads at idle time after the page's load event, at the latest this long after it. */
 const IDLE_TIMEOUT_MS = 3000;
 
-export async function fetchConfig(options: WidgetOptions, env: SessionEnvironment): Promise<WidgetConfig> {
+export async function fetchConfig(options: WidgetOptions, env: SessionEnvironment, prefetched?: Promise<Response | undefined>): Promise<WidgetConfig> {
   const url = `${options.baseUrl.replace(/\/+$/, "")}/widget/v1/inboxes/${encodeURIComponent(options.websiteToken)}/config`;
-  const response = await env.fetch(url);
+  // The snippet's own request for this very config (it failed, or named another: ask again).
+  const early = await prefetched;
+  const response = early && early.url === new URL(url, location.href).href ? early : await env.fetch(url);
   if (response.status === 404) {
     throw Object.assign(new Error(`HummDesk: websiteToken '${options.websiteToken}' matches no inbox; check the snippet`), { gone: true });
   }
@@ -38,7 +40,12 @@ export function hasConversation(options: WidgetOptions, env: SessionEnvironment)
   return Boolean(stored.read("token") || stored.read<unknown[]>("outbox")?.length || stored.read("open"));
 }
 
-export function mountWidget(options: WidgetOptions, loadChat: () => Promise<ChatModule>, env: SessionEnvironment): WidgetHandle {
+export function mountWidget(
+  options: WidgetOptions,
+  loadChat: () => Promise<ChatModule>,
+  env: SessionEnvironment,
+  prefetchedConfig?: Promise<Response | undefined>,
+): WidgetHandle {
   if (typeof options?.websiteToken !== "string" || typeof options.baseUrl !== "string") {
     throw new Error("HummDesk: init needs { websiteToken, baseUrl }");
   }
@@ -132,7 +139,7 @@ export function mountWidget(options: WidgetOptions, loadChat: () => Promise<Chat
     look();
   }
 
-  const configReady = fetchConfig(options, env).then((fetched) => {
+  const configReady = fetchConfig(options, env, prefetchedConfig).then((fetched) => {
     config = fetched;
     stored.write("config", fetched);
     if (destroyed) return fetched;

@@ -11,14 +11,18 @@
  *       var options = arguments[1];
  *       if (!hummDesk.s && arguments[0] == "init" && options && options.baseUrl) {
  *         hummDesk.s = 1;                         // the script is requested once
+ *         var base = String(options.baseUrl).replace(/\/+$/, "");
  *         var script = d.createElement("script");
  *         script.async = true;
- *         script.src = String(options.baseUrl).replace(/\/+$/, "") + "/widget.js";
+ *         script.src = base + "/widget.js";
  *         d.head.appendChild(script);
+ *         // The inbox's config, fetched while widget.js loads: the launcher paints sooner.
+ *         hummDesk.c = fetch(base + "/widget/v1/inboxes/" + encodeURIComponent(options.websiteToken) + "/config")
+ *           .catch(function () {});               // widget.js then asks again itself
  *       }
  *     });
  *     hummDesk.q = queue;
  *   })(window, document, "HummDesk");
  */
 export const LOADER_SCRIPT =
-  '!function(w,d,n){if(w[n])return;var q=[],h=w[n]=function(){q.push(arguments);var o=arguments[1];if(!h.s&&arguments[0]=="init"&&o&&o.baseUrl){h.s=1;var s=d.createElement("script");s.async=!0;s.src=String(o.baseUrl).replace(/\\/+$/,"")+"/widget.js";d.head.appendChild(s)}};h.q=q}(window,document,"HummDesk");';
+  '!function(w,d,n){if(w[n])return;var q=[],h=w[n]=function(){q.push(arguments);var o=arguments[1];if(!h.s&&arguments[0]=="init"&&o&&o.baseUrl){h.s=1;var b=String(o.baseUrl).replace(/\\/+$/,""),s=d.createElement("script");s.async=!0;s.src=b+"/widget.js";d.head.appendChild(s);h.c=fetch(b+"/widget/v1/inboxes/"+encodeURIComponent(o.websiteToken)+"/config").catch(function(){})}};h.q=q}(window,document,"HummDesk");';

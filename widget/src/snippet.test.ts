@@ -14,16 +14,24 @@ function runSnippet(html: string) {
     head: { appendChild: (script: { async: boolean; src: string }) => scripts.push(script) },
   };
   window.window = window;
-  runInNewContext(body, Object.assign(window, { document }));
-  const hummDesk = window.HummDesk as ((...args: unknown[]) => void) & { q: ArrayLike<unknown>[] };
-  return { hummDesk, scripts, calls: () => Array.from(hummDesk.q, (args) => JSON.parse(JSON.stringify(Array.from(args)))) };
+  const fetches: string[] = [];
+  const fetch = (url: string) => {
+    fetches.push(url);
+    return Promise.reject(new Error("offline"));
+  };
+  runInNewContext(body, Object.assign(window, { document, fetch }));
+  const hummDesk = window.HummDesk as ((...args: unknown[]) => void) & { q: ArrayLike<unknown>[]; c?: Promise<unknown> };
+  return { hummDesk, scripts, fetches, calls: () => Array.from(hummDesk.q, (args) => JSON.parse(JSON.stringify(Array.from(args)))) };
 }
 
 describe("buildSnippet", () => {
-  it("loads widget.js from baseUrl and calls init with exactly the options given", () => {
+  it("loads widget.js from baseUrl, requests the inbox's config, and calls init with exactly the options given", async () => {
     const html = buildSnippet({ baseUrl: "https://chat.k-rauta.fi/", websiteToken: "abc123", position: "left", darkMode: "auto" });
-    const { scripts, calls } = runSnippet(html);
+    const { hummDesk, scripts, fetches, calls } = runSnippet(html);
     expect(scripts).toEqual([{ async: true, src: "https://chat.k-rauta.fi/widget.js" }]);
+    // The config is requested while widget.js loads; a failed request is widget.js's to repeat.
+    expect(fetches).toEqual(["https://chat.k-rauta.fi/widget/v1/inboxes/abc123/config"]);
+    await expect(hummDesk.c).resolves.toBeUndefined();
     expect(calls()).toEqual([
       ["init", { websiteToken: "abc123", baseUrl: "https://chat.k-rauta.fi/", position: "left", darkMode: "auto" }],
     ]);
