@@ -3,6 +3,7 @@
  * from the knowledge base, streamed word by word through the same path as a model's tokens.
  */
 import { classifyMessage } from "./classify-message.ts";
+import { loadLanguageDetector } from "./detect-language.ts";
 import { composeAnswer } from "./compose-answer.ts";
 import { sanitizeAnswer } from "./prompt.ts";
 import type { AIProvider, ClassificationResult, ClassifyInput, DraftInput, DraftOutcome, DraftResult } from "./provider.ts";
@@ -30,6 +31,7 @@ export class BuiltinProvider implements AIProvider {
 
   async classify(input: ClassifyInput, signal?: AbortSignal): Promise<ClassificationResult> {
     signal?.throwIfAborted();
+    await loadLanguageDetector();
     return classifyMessage(input);
   }
 

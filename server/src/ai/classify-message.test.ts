@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadLanguageDetector } from "./detect-language.ts";
 import { classifyMessage } from "./classify-message.ts";
+
+beforeAll(() => loadLanguageDetector());
 
 const classify = (text: string, fallbackLanguage: "fi" | "sv" | "en" = "fi", history?: string[]) =>
   classifyMessage({ text, fallbackLanguage, history });

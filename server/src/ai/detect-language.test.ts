@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { detectLanguage } from "./detect-language.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { detectLanguage, loadLanguageDetector } from "./detect-language.ts";
+
+beforeAll(() => loadLanguageDetector());
 
 describe("detectLanguage", () => {
   it.each([

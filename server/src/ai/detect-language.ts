@@ -12,9 +12,11 @@
  * Every detector misses only the 2-3 letter greetings ("hi", "moi"), which the fallback handles.
  * eld/small is used: as accurate as the large database on whole messages, a third of its memory,
  * and its unrestricted mode reliably spots German, Spanish, Polish... as "other".
+ *
+ * Its database takes about a second to load on a 2-core machine, so it is loaded on first need
+ * (`loadLanguageDetector`, awaited by the built-in provider before it classifies), not at start.
  */
 import type { Language, WidgetLocale } from "@hummdesk/shared";
-import { eld } from "eld/small";
 
 export interface LanguageGuess {
   language: Language;
@@ -35,9 +37,19 @@ const MIN_WORDS_FOR_OTHER = 4;
 // the inbox's language wins the tie.
 const NEAR_TIE = 0.9;
 
-const restricted = eld.newInstance();
-restricted.setLanguageSubset([...SUPPORTED]);
-const unrestricted = eld.newInstance();
+type Detector = ReturnType<(typeof import("eld/small"))["eld"]["newInstance"]>;
+let detectors: { restricted: Detector; unrestricted: Detector } | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads eld's language database, once; `detectLanguage` needs it. */
+export function loadLanguageDetector(): Promise<void> {
+  loading ??= import("eld/small").then(({ eld }) => {
+    const restricted = eld.newInstance();
+    restricted.setLanguageSubset([...SUPPORTED]);
+    detectors = { restricted, unrestricted: eld.newInstance() };
+  });
+  return loading;
+}
 
 function letterCount(text: string): number {
   return (text.match(/\p{L}/gu) ?? []).length;
@@ -58,6 +70,8 @@ function detectableText(text: string): string {
 }
 
 export function detectLanguage(text: string, fallback: WidgetLocale, history: readonly string[] = []): LanguageGuess {
+  if (!detectors) throw new Error("the language detector is not loaded: await loadLanguageDetector() first");
+  const { restricted, unrestricted } = detectors;
   let sample = detectableText(text);
   // A short reply ("ok kiitos") takes its language from what the visitor wrote before.
   if (letterCount(sample) < MIN_LETTERS * 2 && history.length > 0) {

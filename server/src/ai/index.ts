@@ -3,7 +3,7 @@ export { BUILTIN_MODEL, BuiltinProvider, type BuiltinProviderOptions } from "./b
 export { classifyMessage } from "./classify-message.ts";
 export { type ComposedAnswer, composeAnswer } from "./compose-answer.ts";
 export { createProvider, type ProviderConfig } from "./create-provider.ts";
-export { detectLanguage, type LanguageGuess } from "./detect-language.ts";
+export { detectLanguage, type LanguageGuess, loadLanguageDetector } from "./detect-language.ts";
 export {
   type ClassifierEvaluation,
   evaluateClassifier,

@@ -1,10 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadLanguageDetector } from "./detect-language.ts";
 import { classifyMessage } from "./classify-message.ts";
 import { OpenAIProvider, type OpenAIProviderOptions } from "./openai-provider.ts";
 import { DRAFT_SYSTEM_PROMPT } from "./prompt.ts";
 import { AIProviderError, type DraftInput } from "./provider.ts";
 import { INJECTION_INSTRUCTION, injectionArticle, OPENING_HOURS_EN, RETURNS_EN, RETURNS_FI } from "./testing/kb-fixtures.ts";
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from "./testing/openai-compatible-server.ts";
+
+beforeAll(() => loadLanguageDetector());
 
 const API_KEY = "sk-hummdesk-test-key-0123456789";
 const MODEL = "hummdesk-test";

@@ -1,6 +1,7 @@
 /** Retrieval on real databases: full-text search per language, and hybrid ranking with pgvector
  * (PGlite ships it) and embeddings from a local OpenAI-compatible server. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadLanguageDetector } from "./detect-language.ts";
 import { createSeededTestDatabase, ownerQuery, type TestDatabase } from "../../test/test-database.ts";
 import type { seedBoth } from "../../test/fixtures.ts";
 import { createTenantService } from "../tenant/tenant-service.ts";
@@ -9,6 +10,8 @@ import { OpenAIProvider } from "./openai-provider.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
 import { hasEmbeddings, hybridSearch, searchArticles } from "./retrieval.ts";
 import { type OpenAICompatibleServer, startOpenAICompatibleServer } from "./testing/openai-compatible-server.ts";
+
+beforeAll(() => loadLanguageDetector());
 
 let database: TestDatabase;
 let seeded: Awaited<ReturnType<typeof seedBoth>>;

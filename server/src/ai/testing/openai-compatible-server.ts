@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { classifyMessage } from "../classify-message.ts";
+import { loadLanguageDetector } from "../detect-language.ts";
 import { composeAnswer } from "../compose-answer.ts";
 import { unescapeData } from "../prompt.ts";
 import type { ClassificationResult, Passage } from "../provider.ts";
@@ -157,6 +158,8 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startOpenAICompatibleServer(initial: ServerScript = {}): Promise<OpenAICompatibleServer> {
+  // Its "model" classifies with the built-in classifier.
+  await loadLanguageDetector();
   let script: ServerScript = { ...initial };
   let failuresLeft = script.failures ?? 1;
   const requests: RecordedRequest[] = [];
