@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { ATTACHMENT_TYPES, type Attachment } from "@hummdesk/shared";
 import type { FastifyInstance } from "fastify";
 import { HttpError } from "../http/http-error.ts";
-import { storedAttachment } from "../tenant/attachment-row-store.ts";
+import { storedAttachment, type Uploader } from "../tenant/attachment-row-store.ts";
 import { attachmentUrl } from "../tenant/mappers.ts";
 import type { TenantService } from "../tenant/tenant-service.ts";
 import { type AttachmentStore, storageKey } from "./attachment-store.ts";
@@ -36,7 +36,7 @@ export function cleanFileName(name: string): string {
 export async function saveUpload(
   tenant: TenantService,
   limits: UploadLimits,
-  uploader: { type: "contact" | "agent"; id: string },
+  uploader: Uploader,
   name: string,
   body: unknown,
 ): Promise<Attachment> {

@@ -103,8 +103,4 @@ export class StreamRegistry {
   get(id: string): StreamSocket | undefined {
     return this.streams.get(id);
   }
-
-  get size(): number {
-    return this.streams.size;
-  }
 }
