@@ -95,8 +95,9 @@ interface LoadResult {
   panelMs: number;
 }
 
-/** Loads the storefront from `html`, served by page.route at its own URL (the same for both
- * variants, so only the snippet differs), and collects the page's marks. */
+/** Loads the storefront and collects the page's marks: from `html`, served by page.route at its own
+ * URL (the same for both variants of the comparison, so only the snippet differs), or, with `html`
+ * null, as the server gives it. */
 async function loadStorefront(browser: Browser, url: string, html: string | null, widget: boolean, repeatVisit = false): Promise<LoadResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -142,23 +143,24 @@ export const widgetSpeedSection: Section = {
     const without: PageMarks[] = [];
     for (let run = 1; run <= RUNS; run++) {
       checkAborted(signal);
-      const loaded = await loadStorefront(browser, server.url, html, true);
-      withWidget.push(loaded);
+      const first = await loadStorefront(browser, server.url, null, true);
+      direct.push(first);
       repeatVisits.push(await loadStorefront(browser, server.url, null, true, true));
-      direct.push(await loadStorefront(browser, server.url, null, true));
+      withWidget.push(await loadStorefront(browser, server.url, html, true));
       without.push((await loadStorefront(browser, server.url, withoutSnippet, false)).marks);
-      log(`run ${run}: launcher ${fmt(loaded.marks.launcherAt, 0)} ms after navigation start, panel ${fmt(loaded.panelMs, 0)} ms after the click`);
+      log(`run ${run}: launcher ${fmt(first.marks.launcherAt, 0)} ms after navigation start, panel ${fmt(first.panelMs, 0)} ms after the click`);
     }
 
     const pick = (values: (number | null)[]) => values.filter((value): value is number => value !== null && Number.isFinite(value));
     const fromNavigation = pick(direct.map((r) => r.marks.launcherAt));
-    const launcherAfterSnippet = (loads: LoadResult[]) =>
-      pick(loads.map((r) => (r.marks.launcherAt !== null && r.marks.snippetAt !== null ? r.marks.launcherAt - r.marks.snippetAt : null)));
-    const fromSnippet = launcherAfterSnippet(direct);
-    const fromSnippetIntercepted = launcherAfterSnippet(withWidget);
-    const repeatFromSnippet = launcherAfterSnippet(repeatVisits);
-    const snippetToWidget = pick(withWidget.map((r) => (r.marks.widgetAt !== null && r.marks.snippetAt !== null ? r.marks.widgetAt - r.marks.snippetAt : null)));
-    const panel = pick(withWidget.map((r) => r.panelMs));
+    /** How long after the snippet ran `mark` was reached, per load. */
+    const afterSnippet = (loads: LoadResult[], mark: "launcherAt" | "widgetAt") =>
+      pick(loads.map(({ marks }) => (marks[mark] !== null && marks.snippetAt !== null ? marks[mark] - marks.snippetAt : null)));
+    const fromSnippet = afterSnippet(direct, "launcherAt");
+    const fromSnippetIntercepted = afterSnippet(withWidget, "launcherAt");
+    const repeatFromSnippet = afterSnippet(repeatVisits, "launcherAt");
+    const snippetToWidget = afterSnippet(direct, "widgetAt");
+    const panel = pick(direct.map((r) => r.panelMs));
     const longWith = withWidget.map((r) => longTaskTotal(r.marks));
     const longWithout = without.map(longTaskTotal);
     const fcpWith = pick(withWidget.map((r) => r.marks.fcp));
@@ -198,7 +200,7 @@ export const widgetSpeedSection: Section = {
       ],
       notes: [
         `Chromium ${browser.version()} headless (/usr/bin/chromium), 1280×800, a new context (empty cache and storage) per load, one warm-up load not counted; the server is e2e/server-process.ts (PGlite) on 127.0.0.1, no network or CPU throttling.`,
-        "A first visit fetches the inbox's config before painting the launcher; a repeat visit (the same context, loaded once before) paints from the config kept in localStorage and repaints when the fresh one arrives. The launcher rows load the storefront straight from the server, with no request interception (what a visitor's browser does); the row marked page.route is the first visit of the comparison below.",
+        "A first visit fetches the inbox's config before painting the launcher; a repeat visit (the same context, loaded once before) paints from the config kept in localStorage and repaints when the fresh one arrives. The launcher rows load the storefront straight from the server, with no request interception (what a visitor's browser does); the row marked page.route is the first visit of the comparison below. The panel row is timed on the direct first visits.",
         "Times are the page's performance.now() (0 = navigation start). An init script notes when `window.HummDesk` is first assigned (the snippet runs) and assigned again (widget.js boots); \"painted\" is the first animation frame in which `hummdesk-widget`'s shadow root holds a `[part=launcher]` with a non-empty box.",
         "The panel is opened by a click in the page; ready = `[part=panel]` shown and the composer input present and enabled, checked every animation frame.",
         `Long tasks: PerformanceObserver('longtask', buffered) from navigation until ${SETTLE_MS} ms after the launcher showed (with the snippet) or after the load event (without). Both variants are the HTML the server gives for \`/\`, served by page.route at the same URL (request interception adds latency to every request of these pages, the widget's too, so these loads are compared only with each other), one as is and one with the snippet's <script> removed; everything else loads from the server.`,
