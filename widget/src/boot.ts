@@ -4,7 +4,7 @@
  */
 import { browserEnvironment } from "./browser-environment.ts";
 import { createCommandApi, type HummDeskFunction } from "./command-api.ts";
-import { mountWidget } from "./launcher-first.ts";
+import { type EarlyConfig, mountWidget } from "./launcher-first.ts";
 import type { ChatModule } from "./widget-handle.ts";
 import type { WidgetOptions } from "./widget-options.ts";
 
@@ -12,10 +12,10 @@ import type { WidgetOptions } from "./widget-options.ts";
 declare const __HUMMDESK_CHAT_FILE__: string;
 
 /** The snippet's stand-in: the queued calls, and the config request it started (newer snippets). */
-type QueuedHummDesk = HummDeskFunction & { q?: ArrayLike<unknown>[]; c?: Promise<Response | undefined> };
+type QueuedHummDesk = HummDeskFunction & { q?: ArrayLike<unknown>[]; c?: Promise<EarlyConfig | undefined> };
 
-/** The snippet's config request, for the first mount only (a Response is read once). */
-let prefetched: Promise<Response | undefined> | undefined;
+/** The snippet's config request, for the first mount only. */
+let prefetched: Promise<EarlyConfig | undefined> | undefined;
 
 declare global {
   interface Window {

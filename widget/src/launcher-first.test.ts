@@ -2,7 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startFakeServer } from "../test/fake-hummdesk-server.ts";
 import { Browser, eventually } from "../test/test-environment.ts";
-import { mountWidget } from "./launcher-first.ts";
+import { fetchConfig, mountWidget } from "./launcher-first.ts";
+import type { SessionEnvironment } from "./session.ts";
 import type { ChatModule, WidgetHandle } from "./widget-handle.ts";
 
 let server: FakeServer;
@@ -71,5 +72,50 @@ describe("the launcher-first widget", () => {
     const config = await new Promise((resolve) => widget.on("ready", resolve));
     expect(config).toMatchObject({ inboxName: "K-Rauta asiakaspalvelu" });
     expect(chatLoads()).toBe(0);
+  });
+});
+
+describe("fetchConfig", () => {
+  const options = { baseUrl: "https://chat.example.com/", websiteToken: "site token" };
+  const configUrl = "https://chat.example.com/widget/v1/inboxes/site%20token/config";
+  /** An environment whose fetch records the URLs asked for and answers with `config`. */
+  function recording(config: unknown = { inboxName: "asked again" }) {
+    const asked: string[] = [];
+    const fetch = async (url: string) => {
+      asked.push(url);
+      return Response.json(config);
+    };
+    const env = { fetch } as unknown as SessionEnvironment;
+    return { env, asked };
+  }
+
+  it("uses the snippet's parsed answer for this inbox without asking again", async () => {
+    const { env, asked } = recording();
+    const early = Promise.resolve({ s: 200, u: configUrl, j: { inboxName: "from the snippet" } });
+    await expect(fetchConfig(options, env, early)).resolves.toEqual({ inboxName: "from the snippet" });
+    expect(asked).toEqual([]);
+  });
+
+  it("asks again when the snippet's request failed or named another inbox", async () => {
+    for (const early of [undefined, { s: 200, u: "https://chat.example.com/widget/v1/inboxes/other/config", j: {} }]) {
+      const { env, asked } = recording();
+      await expect(fetchConfig(options, env, Promise.resolve(early))).resolves.toEqual({ inboxName: "asked again" });
+      expect(asked).toEqual([configUrl]);
+    }
+  });
+
+  it("reads the Response an older snippet handed over", async () => {
+    const { env, asked } = recording();
+    const response = Response.json({ inboxName: "old snippet" });
+    Object.defineProperty(response, "url", { value: configUrl });
+    await expect(fetchConfig(options, env, Promise.resolve(response))).resolves.toEqual({ inboxName: "old snippet" });
+    expect(asked).toEqual([]);
+  });
+
+  it("says the inbox is gone on the snippet's 404 and reports any other failure", async () => {
+    const gone = fetchConfig(options, recording().env, Promise.resolve({ s: 404, u: configUrl, j: { error: {} } }));
+    await expect(gone).rejects.toMatchObject({ gone: true, message: expect.stringContaining("matches no inbox") });
+    const failed = fetchConfig(options, recording().env, Promise.resolve({ s: 503, u: configUrl, j: {} }));
+    await expect(failed).rejects.toThrow("HTTP 503");
   });
 });

@@ -22,16 +22,26 @@ const CLOSE_ICON =
 /** The chat loads at idle time after the page's load event, at the latest this long after it. */
 const IDLE_TIMEOUT_MS = 3000;
 
-export async function fetchConfig(options: WidgetOptions, env: SessionEnvironment, prefetched?: Promise<Response | undefined>): Promise<WidgetConfig> {
+/** What the snippet's own config request handed over: the answer's status, final URL and parsed
+ * body. Snippets pasted before these were added hand over the Response itself. */
+export type EarlyConfig = { s: number; u: string; j: unknown } | Response;
+
+export async function fetchConfig(options: WidgetOptions, env: SessionEnvironment, prefetched?: Promise<EarlyConfig | undefined>): Promise<WidgetConfig> {
   const url = `${options.baseUrl.replace(/\/+$/, "")}/widget/v1/inboxes/${encodeURIComponent(options.websiteToken)}/config`;
-  // The snippet's own request for this very config (it failed, or named another: ask again).
+  const href = new URL(url, location.href).href;
+  // The snippet's request for this very config (it failed, or named another inbox: ask again).
   const early = await prefetched;
-  const response = early && early.url === new URL(url, location.href).href ? early : await env.fetch(url);
-  if (response.status === 404) {
+  let answer: { status: number; body: () => Promise<unknown> };
+  if (early && !(early instanceof Response) && early.u === href) answer = { status: early.s, body: async () => early.j };
+  else {
+    const response = early instanceof Response && early.url === href ? early : await env.fetch(url);
+    answer = { status: response.status, body: () => response.json() };
+  }
+  if (answer.status === 404) {
     throw Object.assign(new Error(`HummDesk: websiteToken '${options.websiteToken}' matches no inbox; check the snippet`), { gone: true });
   }
-  if (!response.ok) throw new Error(`HummDesk: the inbox config answered HTTP ${response.status}`);
-  return response.json();
+  if (answer.status < 200 || answer.status > 299) throw new Error(`HummDesk: the inbox config answered HTTP ${answer.status}`);
+  return (await answer.body()) as WidgetConfig;
 }
 
 /** Whether this visitor has something to come back to: the chat then loads at once. */
@@ -44,7 +54,7 @@ export function mountWidget(
   options: WidgetOptions,
   loadChat: () => Promise<ChatModule>,
   env: SessionEnvironment,
-  prefetchedConfig?: Promise<Response | undefined>,
+  prefetchedConfig?: Promise<EarlyConfig | undefined>,
 ): WidgetHandle {
   if (typeof options?.websiteToken !== "string" || typeof options.baseUrl !== "string") {
     throw new Error("HummDesk: init needs { websiteToken, baseUrl }");

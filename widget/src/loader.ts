@@ -14,10 +14,16 @@
  *         var base = String(options.baseUrl).replace(/\/+$/, "");
  *         var script = d.createElement("script");
  *         script.async = true;
+ *         script.fetchPriority = "high";            // async scripts load at low priority by default
  *         script.src = base + "/widget.js";
  *         d.head.appendChild(script);
- *         // The inbox's config, fetched while widget.js loads: the launcher paints sooner.
+ *         // The inbox's config, fetched and parsed while widget.js loads: the launcher paints sooner.
  *         hummDesk.c = fetch(base + "/widget/v1/inboxes/" + encodeURIComponent(options.websiteToken) + "/config")
+ *           .then(function (response) {
+ *             return response.json().then(function (body) {
+ *               return { s: response.status, u: response.url, j: body };
+ *             });
+ *           })
  *           .catch(function () {});               // widget.js then asks again itself
  *       }
  *     });
@@ -25,4 +31,4 @@
  *   })(window, document, "HummDesk");
  */
 export const LOADER_SCRIPT =
-  '!function(w,d,n){if(w[n])return;var q=[],h=w[n]=function(){q.push(arguments);var o=arguments[1];if(!h.s&&arguments[0]=="init"&&o&&o.baseUrl){h.s=1;var b=String(o.baseUrl).replace(/\\/+$/,""),s=d.createElement("script");s.async=!0;s.src=b+"/widget.js";d.head.appendChild(s);h.c=fetch(b+"/widget/v1/inboxes/"+encodeURIComponent(o.websiteToken)+"/config").catch(function(){})}};h.q=q}(window,document,"HummDesk");';
+  '!function(w,d,n){if(w[n])return;var q=[],h=w[n]=function(){q.push(arguments);var o=arguments[1];if(!h.s&&arguments[0]=="init"&&o&&o.baseUrl){h.s=1;var b=String(o.baseUrl).replace(/\\/+$/,""),s=d.createElement("script");s.async=!0;s.fetchPriority="high";s.src=b+"/widget.js";d.head.appendChild(s);h.c=fetch(b+"/widget/v1/inboxes/"+encodeURIComponent(o.websiteToken)+"/config").then(function(r){return r.json().then(function(j){return{s:r.status,u:r.url,j:j}})}).catch(function(){})}};h.q=q}(window,document,"HummDesk");';

@@ -4,10 +4,10 @@ import { LOADER_SCRIPT } from "./loader.ts";
 import { buildSnippet, jsonForScript } from "./snippet.ts";
 
 /** Runs the snippet's script body the way a page would, with a recording document. */
-function runSnippet(html: string) {
+function runSnippet(html: string, answer?: Response) {
   const body = /^<script>\n([\s\S]*)\n<\/script>$/.exec(html)?.[1];
   if (body === undefined) throw new Error(`not one <script> block: ${html}`);
-  const scripts: { async: boolean; src: string }[] = [];
+  const scripts: { async: boolean; src: string; fetchPriority?: string }[] = [];
   const window: Record<string, unknown> = {};
   const document = {
     createElement: () => ({ async: false, src: "" }),
@@ -17,7 +17,7 @@ function runSnippet(html: string) {
   const fetches: string[] = [];
   const fetch = (url: string) => {
     fetches.push(url);
-    return Promise.reject(new Error("offline"));
+    return answer ? Promise.resolve(Object.defineProperty(answer, "url", { value: url })) : Promise.reject(new Error("offline"));
   };
   runInNewContext(body, Object.assign(window, { document, fetch }));
   const hummDesk = window.HummDesk as ((...args: unknown[]) => void) & { q: ArrayLike<unknown>[]; c?: Promise<unknown> };
@@ -28,13 +28,21 @@ describe("buildSnippet", () => {
   it("loads widget.js from baseUrl, requests the inbox's config, and calls init with exactly the options given", async () => {
     const html = buildSnippet({ baseUrl: "https://chat.k-rauta.fi/", websiteToken: "abc123", position: "left", darkMode: "auto" });
     const { hummDesk, scripts, fetches, calls } = runSnippet(html);
-    expect(scripts).toEqual([{ async: true, src: "https://chat.k-rauta.fi/widget.js" }]);
+    expect(scripts).toEqual([{ async: true, fetchPriority: "high", src: "https://chat.k-rauta.fi/widget.js" }]);
     // The config is requested while widget.js loads; a failed request is widget.js's to repeat.
     expect(fetches).toEqual(["https://chat.k-rauta.fi/widget/v1/inboxes/abc123/config"]);
     await expect(hummDesk.c).resolves.toBeUndefined();
     expect(calls()).toEqual([
       ["init", { websiteToken: "abc123", baseUrl: "https://chat.k-rauta.fi/", position: "left", darkMode: "auto" }],
     ]);
+  });
+
+  it("hands widget.js the config answer's status, URL and parsed body, read while widget.js loads", async () => {
+    const { hummDesk } = runSnippet(buildSnippet({ baseUrl: "https://chat.k-rauta.fi", websiteToken: "abc123" }), Response.json({ color: "#e30613" }, { status: 200 }));
+    await expect(hummDesk.c).resolves.toEqual({ s: 200, u: "https://chat.k-rauta.fi/widget/v1/inboxes/abc123/config", j: { color: "#e30613" } });
+    // A body that is not JSON (a proxy's error page): nothing is handed over, widget.js asks again.
+    const proxy = runSnippet(buildSnippet({ baseUrl: "https://chat.k-rauta.fi", websiteToken: "abc123" }), new Response("<html>502</html>", { status: 502 }));
+    await expect(proxy.hummDesk.c).resolves.toBeUndefined();
   });
 
   it("keeps every option, including false values", () => {
