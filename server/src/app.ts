@@ -4,13 +4,13 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { MAX_FRAME_BYTES } from "@hummdesk/shared";
 import { type AIPipelineOptions, createAIPipeline } from "./ai/ai-pipeline.ts";
 import { agentRoutes } from "./agents/agent-routes.ts";
+import type { AvailabilityChangedHook } from "./agents/roster-routes.ts";
 import { createAgentGuard } from "./agents/agent-auth.ts";
 import { authRoutes } from "./agents/auth-routes.ts";
 import { createAuthService } from "./agents/auth-service.ts";
@@ -19,9 +19,11 @@ import { startSnoozeSweep } from "./agents/snooze-sweep.ts";
 import { createTokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { createInboxCache } from "./cache/inbox-cache.ts";
+import { createStaffingCache } from "./cache/staffing-cache.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { retireDemoPasswords, type SeedCredential, seedDemo } from "./db/seed.ts";
 import { healthRoutes } from "./health/health-routes.ts";
+import { apiDocsRoutes } from "./http/api-docs.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { startHousekeeping } from "./db/housekeeping.ts";
 import { CSP_DIRECTIVES } from "./http/content-security-policy.ts";
@@ -122,7 +124,13 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const guard = createAgentGuard({ db: database.db, tokens, auth });
   const ai = createAIPipeline({ db: database.db, hub, log: app.log, config, ...deps.ai });
   const inboxes = createInboxCache(database.db);
-  const visitors = createVisitorService({ db: database.db, tokens, hub, inboxes, ...ai.visitorHooks });
+  const staffing = createStaffingCache(database.db);
+  const visitors = createVisitorService({ db: database.db, tokens, hub, inboxes, staffing, ...ai.visitorHooks });
+  /** An agent's availability changed (committed): the widget config says so at once, routing re-offers waiting conversations. */
+  const onAvailabilityChanged: AvailabilityChangedHook = (accountId, userId, availability) => {
+    staffing.invalidate(accountId);
+    return ai.onAvailabilityChanged(accountId, userId, availability);
+  };
   const gateway: Gateway = createGateway({ db: database.db, hub, log: app.log, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   const presence = createPresence({
     db: database.db,
@@ -153,13 +161,13 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     openapi: { info: { title: "HummDesk API", version: "2.0.0", description: "Visitor (web-channel) and agent APIs" } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  apiDocsRoutes(app);
 
   await app.register(healthRoutes, { db: database.db });
   const uploads = { store: createDirectoryStore(config.attachments.dir), maxBytes: config.attachments.maxBytes };
   await app.register(inboxRoutes, { visitors, inboxes, limits, db: database.db, uploads });
   await app.register(authRoutes, { auth, limits });
-  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged: ai.onAvailabilityChanged, uploads });
+  await app.register(agentRoutes, { guard, hub, db: database.db, limits, config, inboxes, onAvailabilityChanged, uploads });
   const realtimeLimits = createRealtimeLimits(config.realtime, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
   await app.register(visitorSocketRoute, { db: database.db, tokens, gateway, hub, limits: realtimeLimits });
   await app.register(agentSocketRoute, { db: database.db, guard, gateway, hub, limits: realtimeLimits, presence });

@@ -18,6 +18,7 @@ import type { TokenService, VisitorClaims, VisitorProfile } from "../auth/tokens
 import { newVisitorId, TokenError } from "../auth/tokens.ts";
 import { enqueueJob } from "../ai/jobs.ts";
 import type { InboxCache } from "../cache/inbox-cache.ts";
+import { createStaffingCache, type StaffingCache } from "../cache/staffing-cache.ts";
 import type { Database } from "../db/client.ts";
 import { forbidden, HttpError, notFound } from "../http/http-error.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
@@ -45,6 +46,8 @@ export interface VisitorServiceOptions {
   hub: RealtimeHub;
   /** Inboxes by website token and id, cached briefly (config and token issuing read them). */
   inboxes: InboxCache;
+  /** Whether an agent is online and the promised reply time, per account, cached briefly (the config reads them). */
+  staffing?: StaffingCache;
   /** The durable job written in the transaction of each new visitor message (the AI pipeline's);
    * `delayMs` lets a burst of messages typed in a row be answered once, together. */
   messageJob?: { kind: string; delayMs?: number };
@@ -101,6 +104,7 @@ const invalidToken = (websiteToken: string) => notFound(`websiteToken '${website
 
 export function createVisitorService(options: VisitorServiceOptions) {
   const { db, tokens, hub } = options;
+  const staffing = options.staffing ?? createStaffingCache(db);
 
   async function inboxByToken(websiteToken: string) {
     const inbox = await options.inboxes.byWebsiteToken(websiteToken);
@@ -164,13 +168,10 @@ export function createVisitorService(options: VisitorServiceOptions) {
     authenticate,
 
     async config(websiteToken: string): Promise<WidgetConfig> {
-      const { tenant, inbox } = await inboxByToken(websiteToken);
-      const [agents, policies] = await Promise.all([tenant.listAgents(), tenant.listSLAPolicies()]);
+      const { inbox } = await inboxByToken(websiteToken);
+      const { anyAgentOnline, firstReplyTargetMinutes } = await staffing.get(inbox.accountId);
       const now = new Date();
       const open = isWithinBusinessHours(inbox.businessHours, now);
-      const online = open && agents.some((a) => a.availability === "online");
-      // One source of truth for the promised reply time: the SLA policy new conversations get.
-      const firstReply = policies.find((policy) => policy.priority === "medium");
       return {
         inboxName: inbox.name,
         websiteToken: inbox.websiteToken,
@@ -183,9 +184,10 @@ export function createVisitorService(options: VisitorServiceOptions) {
         enforceIdentity: inbox.enforceIdentity,
         businessHours: inbox.businessHours,
         replyTimeMinutes: inbox.replyTimeMinutes,
-        online,
+        online: open && anyAgentOnline,
         nextOpenAt: open ? null : (nextOpening(inbox.businessHours, now)?.toISOString() ?? null),
-        firstReplyTargetMinutes: firstReply?.firstResponseMinutes ?? null,
+        // One source of truth for the promised reply time: the SLA policy new conversations get.
+        firstReplyTargetMinutes,
       };
     },
 
