@@ -68,3 +68,12 @@ test("the storefront's inline snippet is allowed by its hash and nothing else is
   const hashes = scriptSrc(response.headers.get("content-security-policy") ?? "").match(/'sha256-/g) ?? [];
   expect(hashes).toHaveLength(inlineScripts(html).length);
 });
+
+test("/docs loads the Swagger UI on first use: its page, its static files and the API document", async () => {
+  const [page, css, document] = await Promise.all(["/docs", "/docs/static/swagger-ui.css", "/docs/json"].map((path) => fetch(`${t.url}${path}`)));
+  expect([page!.status, css!.status, document!.status]).toEqual([200, 200, 200]);
+  expect(css!.headers.get("content-type")).toContain("text/css");
+  const paths = Object.keys(((await document!.json()) as { paths: Record<string, unknown> }).paths);
+  expect(paths).toContain("/widget/v1/messages");
+  expect(paths.some((path) => path.startsWith("/docs"))).toBe(false);
+});
