@@ -1,4 +1,4 @@
-/** Bundles the server for `pnpm start` into server/dist/main.js with esbuild: our TypeScript and
+/** Bundles the server for `pnpm start` into server/dist/main.js (and chunks it imports later) with esbuild: our TypeScript and
  * the workspace packages (shared, the widget's snippet builder) in one ES module, every npm
  * dependency left as an import. Node then starts without compiling TypeScript on the fly (tsx),
  * which is most of a warm start. */
@@ -14,7 +14,12 @@ const external = Object.keys(serverPackage.dependencies).filter((name) => !works
 const started = performance.now();
 const result = await build({
   entryPoints: [join(REPO_ROOT, "server/src/main.ts")],
-  outfile: join(REPO_ROOT, "server/dist/main.js"),
+  // Code loaded with import() (the AI provider and pipeline) goes into chunks of its own, so a
+  // start does not evaluate it, nor import the npm packages only it uses.
+  outdir: join(REPO_ROOT, "server/dist"),
+  entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
   bundle: true,
   platform: "node",
   format: "esm",

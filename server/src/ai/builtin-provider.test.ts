@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BuiltinProvider } from "./builtin-provider.ts";
-import { createProvider } from "./create-provider.ts";
-import { OpenAIProvider } from "./openai-provider.ts";
+import { createProvider, lazyProvider } from "./create-provider.ts";
 import { DRAFT_SYSTEM_PROMPT, SYSTEM_PROMPT_LINES } from "./prompt.ts";
-import type { DraftInput } from "./provider.ts";
+import { BUILTIN_MODEL, type DraftInput } from "./provider.ts";
 import { INJECTION_INSTRUCTION, injectionArticle, RETURNS_EN, RETURNS_FI } from "./testing/kb-fixtures.ts";
 
 const SECRET = "hd_live_9f8e7d6c5b4a";
@@ -68,16 +67,24 @@ describe("BuiltinProvider", () => {
 });
 
 describe("createProvider", () => {
-  it("uses the built-in provider without an API key", () => {
+  it("uses the built-in provider without an API key, loaded at the first call", async () => {
     const provider = createProvider({});
-    expect(provider).toBeInstanceOf(BuiltinProvider);
-    expect(provider.name).toBe("builtin");
+    expect(provider).toMatchObject({ name: "builtin", model: BUILTIN_MODEL });
     expect(provider.embed).toBeUndefined();
+    const direct = await new BuiltinProvider().classify({ text: "Missä tilaukseni on?", fallbackLanguage: "fi" });
+    await expect(provider.classify({ text: "Missä tilaukseni on?", fallbackLanguage: "fi" })).resolves.toEqual(direct);
   });
 
-  it("uses the OpenAI-compatible provider with an API key", () => {
-    const provider = createProvider({ apiKey: "sk-test", baseUrl: "http://127.0.0.1:9/v1", model: "llama3.1" });
-    expect(provider).toBeInstanceOf(OpenAIProvider);
-    expect(provider.model).toBe("llama3.1");
+  it("uses the OpenAI-compatible provider with an API key; its errors name the server", async () => {
+    const provider = createProvider({ apiKey: "sk-test", baseUrl: "http://127.0.0.1:9/v1", model: "llama3.1", maxRetries: 0, timeoutMs: 2000 });
+    expect(provider).toMatchObject({ name: "openai", model: "llama3.1" });
+    expect(provider.embed).toBeUndefined();
+    await expect(provider.classify({ text: "hei", fallbackLanguage: "fi" })).rejects.toMatchObject({ name: "AIProviderError", code: "unreachable" });
+    expect(createProvider({ apiKey: "sk-test", embeddingModel: "nomic-embed-text" }).embed).toBeTypeOf("function");
+  });
+
+  it("refuses a loaded provider that is not the one announced", async () => {
+    const provider = lazyProvider({ name: "builtin", model: "other-model" }, async () => new BuiltinProvider());
+    await expect(provider.classify({ text: "hei", fallbackLanguage: "fi" })).rejects.toThrow("not builtin:other-model as announced");
   });
 });

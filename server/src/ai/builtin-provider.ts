@@ -6,7 +6,7 @@ import { classifyMessage } from "./classify-message.ts";
 import { loadLanguageDetector } from "./detect-language.ts";
 import { composeAnswer } from "./compose-answer.ts";
 import { sanitizeAnswer } from "./prompt.ts";
-import type { AIProvider, ClassificationResult, ClassifyInput, DraftInput, DraftOutcome, DraftResult } from "./provider.ts";
+import { type AIProvider, BUILTIN_MODEL, type ClassificationResult, type ClassifyInput, type DraftInput, type DraftOutcome, type DraftResult } from "./provider.ts";
 import { streamWords } from "./stream-words.ts";
 
 export interface BuiltinProviderOptions {
@@ -16,7 +16,7 @@ export interface BuiltinProviderOptions {
   secrets?: string[];
 }
 
-export const BUILTIN_MODEL = "hummdesk-builtin-1";
+export { BUILTIN_MODEL };
 
 export class BuiltinProvider implements AIProvider {
   readonly name = "builtin";

@@ -22,6 +22,7 @@ import {
   type DraftInput,
   type DraftOutcome,
   type DraftResult,
+  DEFAULT_OPENAI_MODEL,
 } from "./provider.ts";
 import { createStreamSanitizer } from "./sanitize-answer.ts";
 import { ANSWER_JSON_SCHEMA, createAnswerExtractor, judgeModelAnswer } from "./structured-answer.ts";
@@ -40,7 +41,7 @@ export interface OpenAIProviderOptions {
   secrets?: string[];
 }
 
-export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+export { DEFAULT_OPENAI_MODEL };
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;

@@ -75,6 +75,10 @@ export interface DraftResult {
   outcome(): Promise<DraftOutcome>;
 }
 
+/** The built-in provider's model name, and the model the OpenAI-compatible provider uses when none is configured. */
+export const BUILTIN_MODEL = "hummdesk-builtin-1";
+export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+
 export interface AIProvider {
   readonly name: string;
   readonly model: string;

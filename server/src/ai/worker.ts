@@ -7,9 +7,8 @@ import type { Database } from "../db/client.ts";
 import type { RealtimeHub } from "../realtime/hub.ts";
 import { type AIBudget, meterProvider, recordAITokens, takeAIBudget } from "./ai-budget.ts";
 import { handOffOverBudget } from "./budget-handoff.ts";
-import { BuiltinProvider } from "./builtin-provider.ts";
+import { createProvider } from "./create-provider.ts";
 import { type ClaimedJob, claimJobs, completeJob, extendLease, failJob, MESSAGE_JOB, StaleJobError } from "./jobs.ts";
-import { failVisibly, processMessageJob } from "./pipeline.ts";
 import type { AIProvider } from "./provider.ts";
 
 export interface WorkerOptions {
@@ -32,9 +31,12 @@ export interface WorkerOptions {
   maxTokens?: number;
 }
 
+/** The pipeline's code (retrieval, ranking, composing) loads with the first job, not at start. */
+const loadPipeline = () => import("./pipeline.ts");
+
 export function createWorker(options: WorkerOptions) {
   const { db, hub, log, provider } = options;
-  const fallback = options.fallback ?? new BuiltinProvider();
+  const fallback = options.fallback ?? createProvider();
   const leaseSeconds = options.leaseSeconds ?? 30;
   const pollMs = options.pollMs ?? 250;
   const concurrency = options.concurrency ?? 4;
@@ -63,6 +65,7 @@ export function createWorker(options: WorkerOptions) {
       const chosen = last && provider.name !== fallback.name ? fallback : provider;
       // The built-in provider costs no model tokens; a model's are counted against the budget.
       const metered = chosen.name === fallback.name ? null : meterProvider(chosen);
+      const { processMessageJob } = await loadPipeline();
       try {
         await processMessageJob({ db, hub, log, ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}) }, job, metered?.provider ?? chosen);
       } finally {
@@ -78,7 +81,7 @@ export function createWorker(options: WorkerOptions) {
       const message = error instanceof Error ? error.message : String(error);
       log.warn({ jobId: job.id, attempt: job.attempts, final, error: message }, "AI job failed");
       await failJob(db, job, message, final, Math.min(30, backoff * 2 ** (job.attempts - 1))).catch(() => {});
-      if (final) await failVisibly({ db, hub, log }, job).catch((e: unknown) => log.error({ err: e as Error }, "could not mark the AI job failed"));
+      if (final) await loadPipeline().then(({ failVisibly }) => failVisibly({ db, hub, log }, job)).catch((e: unknown) => log.error({ err: e as Error }, "could not mark the AI job failed"));
     } finally {
       clearInterval(lease);
     }
