@@ -12,6 +12,6 @@ describe("stripSnippet", () => {
   });
 
   it("refuses a page without the snippet rather than comparing a page with itself", () => {
-    expect(() => stripSnippet(page(""))).toThrow(/no single <script> block/);
+    expect(() => stripSnippet(page(""))).toThrow(/no single merchant snippet/);
   });
 });

@@ -3,34 +3,43 @@ import { describe, expect, it } from "vitest";
 import { LOADER_SCRIPT } from "./loader.ts";
 import { buildSnippet, jsonForScript } from "./snippet.ts";
 
-/** Runs the snippet's script body the way a page would, with a recording document. */
+const SNIPPET = /^<link rel="preload" as="fetch" crossorigin href="([^"]*)">\n<script async src="([^"]*)"><\/script>\n<script>\n([\s\S]*)\n<\/script>$/;
+const unescapeAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The snippet's three parts: the config preload's URL, widget.js's URL and the inline script. */
+function snippetParts(html: string) {
+  const match = SNIPPET.exec(html);
+  if (!match) throw new Error(`not a preload, an async script and one inline <script>: ${html}`);
+  return { preload: unescapeAttribute(match[1]!), script: unescapeAttribute(match[2]!), inline: match[3]! };
+}
+
+/** Runs the snippet's inline script the way a page would (widget.js not loaded yet), with a recording fetch. */
 function runSnippet(html: string, answer?: Response) {
-  const body = /^<script>\n([\s\S]*)\n<\/script>$/.exec(html)?.[1];
-  if (body === undefined) throw new Error(`not one <script> block: ${html}`);
-  const scripts: { async: boolean; src: string; fetchPriority?: string }[] = [];
+  const { inline } = snippetParts(html);
   const window: Record<string, unknown> = {};
-  const document = {
-    createElement: () => ({ async: false, src: "" }),
-    head: { appendChild: (script: { async: boolean; src: string }) => scripts.push(script) },
-  };
   window.window = window;
   const fetches: string[] = [];
   const fetch = (url: string) => {
     fetches.push(url);
     return answer ? Promise.resolve(Object.defineProperty(answer, "url", { value: url })) : Promise.reject(new Error("offline"));
   };
-  runInNewContext(body, Object.assign(window, { document, fetch }));
+  runInNewContext(inline, Object.assign(window, { fetch }));
   const hummDesk = window.HummDesk as ((...args: unknown[]) => void) & { q: ArrayLike<unknown>[]; c?: Promise<unknown> };
-  return { hummDesk, scripts, fetches, calls: () => Array.from(hummDesk.q, (args) => JSON.parse(JSON.stringify(Array.from(args)))) };
+  return { hummDesk, fetches, calls: () => Array.from(hummDesk.q, (args) => JSON.parse(JSON.stringify(Array.from(args)))) };
 }
 
+/** Runs the loader alone. */
+const runLoader = () => runSnippet(`<link rel="preload" as="fetch" crossorigin href="">\n<script async src=""></script>\n<script>\n${LOADER_SCRIPT}\n</script>`);
+
 describe("buildSnippet", () => {
-  it("loads widget.js from baseUrl, requests the inbox's config, and calls init with exactly the options given", async () => {
+  it("loads widget.js from baseUrl, preloads and requests the inbox's config, and calls init with exactly the options given", async () => {
     const html = buildSnippet({ baseUrl: "https://chat.k-rauta.fi/", websiteToken: "abc123", position: "left", darkMode: "auto" });
-    const { hummDesk, scripts, fetches, calls } = runSnippet(html);
-    expect(scripts).toEqual([{ async: true, fetchPriority: "high", src: "https://chat.k-rauta.fi/widget.js" }]);
-    // The config is requested while widget.js loads; a failed request is widget.js's to repeat.
-    expect(fetches).toEqual(["https://chat.k-rauta.fi/widget/v1/inboxes/abc123/config"]);
+    const configUrl = "https://chat.k-rauta.fi/widget/v1/inboxes/abc123/config";
+    expect(snippetParts(html)).toMatchObject({ preload: configUrl, script: "https://chat.k-rauta.fi/widget.js" });
+    const { hummDesk, fetches, calls } = runSnippet(html);
+    // The loader's request is the preloaded one (the same URL), read while widget.js loads; a failed
+    // request is widget.js's to repeat.
+    expect(fetches).toEqual([configUrl]);
     await expect(hummDesk.c).resolves.toBeUndefined();
     expect(calls()).toEqual([
       ["init", { websiteToken: "abc123", baseUrl: "https://chat.k-rauta.fi/", position: "left", darkMode: "auto" }],
@@ -69,15 +78,22 @@ describe("buildSnippet", () => {
     "${alert(1)}`",
   ])("keeps a hostile value inside the string: %s", (hostile) => {
     const html = buildSnippet({ baseUrl: "https://chat.k-rauta.fi", websiteToken: hostile, launcherText: hostile });
-    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script/gi)).toHaveLength(2);
     expect(html).not.toContain("<!--");
+    expect(snippetParts(html).preload).toBe(`https://chat.k-rauta.fi/widget/v1/inboxes/${encodeURIComponent(hostile)}/config`);
     expect(runSnippet(html).calls()).toEqual([
       ["init", { websiteToken: hostile, baseUrl: "https://chat.k-rauta.fi", launcherText: hostile }],
     ]);
   });
 
   it("accepts a root-relative baseUrl (the widget served by the page's own origin)", () => {
-    expect(runSnippet(buildSnippet({ baseUrl: "/", websiteToken: "t" })).scripts[0]?.src).toBe("/widget.js");
+    expect(snippetParts(buildSnippet({ baseUrl: "/", websiteToken: "t" }))).toMatchObject({ preload: "/widget/v1/inboxes/t/config", script: "/widget.js" });
+  });
+
+  it("keeps a base URL's quotes and angle brackets inside its attributes", () => {
+    const html = buildSnippet({ baseUrl: 'https://chat.example.com/a"b<c>', websiteToken: "t" });
+    expect(snippetParts(html).script).toBe('https://chat.example.com/a"b<c>/widget.js');
+    expect(html.split("\n")[1]).toBe('<script async src="https://chat.example.com/a&quot;b&lt;c&gt;/widget.js"></script>');
   });
 
   it.each(["javascript:alert(1)", "//evil.example", "chat.k-rauta.fi", ""])("refuses the baseUrl %s", (baseUrl) => {
@@ -90,8 +106,8 @@ describe("buildSnippet", () => {
 });
 
 describe("the loader", () => {
-  it("queues calls in order and requests widget.js once", () => {
-    const { hummDesk, scripts, calls } = runSnippet(`<script>\n${LOADER_SCRIPT}\n</script>`);
+  it("queues calls in order and requests the config once", () => {
+    const { hummDesk, fetches, calls } = runLoader();
     hummDesk("on", "ready");
     hummDesk("init", { websiteToken: "t", baseUrl: "https://a.example" });
     hummDesk("open");
@@ -102,13 +118,13 @@ describe("the loader", () => {
       ["open"],
       ["init", { websiteToken: "t", baseUrl: "https://b.example" }],
     ]);
-    expect(scripts.map((script) => script.src)).toEqual(["https://a.example/widget.js"]);
+    expect(fetches).toEqual(["https://a.example/widget/v1/inboxes/t/config"]);
   });
 
-  it("leaves an existing HummDesk alone (the snippet pasted twice)", () => {
+  it("leaves an existing HummDesk alone (the snippet pasted twice, or widget.js ran first)", () => {
     const existing = () => "real";
     const window: Record<string, unknown> = { HummDesk: existing };
-    runInNewContext(LOADER_SCRIPT, Object.assign(window, { window, document: {} }));
+    runInNewContext(LOADER_SCRIPT, Object.assign(window, { window }));
     expect(window.HummDesk).toBe(existing);
   });
 });

@@ -1,4 +1,5 @@
-/** The `<script>` block a merchant pastes: the loader plus `HummDesk('init', {...})` with the options given. */
+/** What a merchant pastes: a preload of the inbox's config, widget.js as an async script, and the
+ * loader plus `HummDesk('init', {...})` with the options given. */
 import { LOADER_SCRIPT } from "./loader.ts";
 import type { WidgetOptions } from "./widget-options.ts";
 
@@ -28,6 +29,13 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => UNSAFE_IN_SCRIPT[char] ?? char);
 }
 
+const UNSAFE_IN_ATTRIBUTE: Record<string, string> = { "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" };
+
+/** Text that stays inside a double-quoted HTML attribute. */
+function attribute(value: string): string {
+  return value.replace(/[&"<>]/g, (char) => UNSAFE_IN_ATTRIBUTE[char] ?? char);
+}
+
 function checkBaseUrl(baseUrl: string): void {
   if (/^\/(?!\/)/.test(baseUrl)) return;
   let protocol = "";
@@ -48,5 +56,15 @@ export function buildSnippet(options: SnippetOptions): string {
   for (const name of OPTION_ORDER) {
     if (options[name] !== undefined) init[name] = options[name];
   }
-  return `<script>\n${LOADER_SCRIPT}\nHummDesk("init",${jsonForScript(init)});\n</script>`;
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const config = `${base}/widget/v1/inboxes/${encodeURIComponent(options.websiteToken)}/config`;
+  // As tags, widget.js and the config are found by the browser's preload scanner as soon as the
+  // page's HTML arrives, not when the parser reaches the snippet at the end of the body: by then
+  // they are usually in, and the launcher paints with the page's first frame. widget.js may run
+  // before the inline loader; the loader then leaves the real HummDesk alone.
+  return [
+    `<link rel="preload" as="fetch" crossorigin href="${attribute(config)}">`,
+    `<script async src="${attribute(`${base}/widget.js`)}"></script>`,
+    `<script>\n${LOADER_SCRIPT}\nHummDesk("init",${jsonForScript(init)});\n</script>`,
+  ].join("\n");
 }
