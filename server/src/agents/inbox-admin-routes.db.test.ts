@@ -101,7 +101,10 @@ describe("inboxes", () => {
     const { status, body } = await call<{ snippet: string; websiteToken: string }>("GET", `/inboxes/${created.id}/snippet`, who.agent.token);
     expect(status).toBe(200);
     expect(body.websiteToken).toBe(created.websiteToken);
-    expect(body.snippet).toMatch(/^<script>/);
+    // The config preload and widget.js as tags (found by the preload scanner), then the inline loader.
+    expect(body.snippet).toMatch(/^<link rel="preload" as="fetch" crossorigin href="[^"]+\/config">\n<script async src="[^"]+"><\/script>\n<script>\n/);
+    expect(body.snippet).toContain(`<script async src="${testApp.url}/widget.js">`);
+    expect(body.snippet).toContain(`href="${testApp.url}/widget/v1/inboxes/${created.websiteToken}/config"`);
     expect(body.snippet).toContain(`"websiteToken":"${created.websiteToken}"`);
     expect(body.snippet).toContain(`"baseUrl":"${testApp.url}"`);
     expect(body.snippet).not.toContain(created.hmacSecret);
@@ -120,6 +123,7 @@ describe("inboxes", () => {
         { token: login.body.accessToken, headers: forwarded },
       );
       expect(proxied.body.snippet).toContain('"baseUrl":"https://chat.k-rauta.example"');
+      expect(proxied.body.snippet).toContain('<script async src="https://chat.k-rauta.example/widget.js">');
     } finally {
       await proxiedApp.close();
     }
