@@ -6,6 +6,7 @@
  * visitor who already has a conversation or left the panel open.
  */
 import type { WidgetConfig } from "@hummdesk/shared";
+import { inboxConfigUrl } from "./config-url.ts";
 import { createEmitter } from "./emitter.ts";
 import { LAUNCHER_STRINGS } from "./launcher-strings.ts";
 import { type Look, resolveLook } from "./look.ts";
@@ -27,7 +28,7 @@ const IDLE_TIMEOUT_MS = 3000;
 export type EarlyConfig = { s: number; u: string; j: unknown } | Response;
 
 export async function fetchConfig(options: WidgetOptions, env: SessionEnvironment, prefetched?: Promise<EarlyConfig | undefined>): Promise<WidgetConfig> {
-  const url = `${options.baseUrl.replace(/\/+$/, "")}/widget/v1/inboxes/${encodeURIComponent(options.websiteToken)}/config`;
+  const url = inboxConfigUrl(options.baseUrl, options.websiteToken);
   const href = new URL(url, location.href).href;
   // The snippet's request for this very config (it failed, or named another inbox: ask again).
   const early = await prefetched;

@@ -1,5 +1,6 @@
 /** What a merchant pastes: a preload of the inbox's config, widget.js as an async script, and the
  * loader plus `HummDesk('init', {...})` with the options given. */
+import { inboxConfigUrl } from "./config-url.ts";
 import { LOADER_SCRIPT } from "./loader.ts";
 import type { WidgetOptions } from "./widget-options.ts";
 
@@ -57,13 +58,12 @@ export function buildSnippet(options: SnippetOptions): string {
     if (options[name] !== undefined) init[name] = options[name];
   }
   const base = options.baseUrl.replace(/\/+$/, "");
-  const config = `${base}/widget/v1/inboxes/${encodeURIComponent(options.websiteToken)}/config`;
   // As tags, widget.js and the config are found by the browser's preload scanner as soon as the
   // page's HTML arrives, not when the parser reaches the snippet at the end of the body: by then
   // they are usually in, and the launcher paints with the page's first frame. widget.js may run
   // before the inline loader; the loader then leaves the real HummDesk alone.
   return [
-    `<link rel="preload" as="fetch" crossorigin href="${attribute(config)}">`,
+    `<link rel="preload" as="fetch" crossorigin href="${attribute(inboxConfigUrl(options.baseUrl, options.websiteToken))}">`,
     `<script async src="${attribute(`${base}/widget.js`)}"></script>`,
     `<script>\n${LOADER_SCRIPT}\nHummDesk("init",${jsonForScript(init)});\n</script>`,
   ].join("\n");

@@ -16,8 +16,6 @@ export interface BuiltinProviderOptions {
   secrets?: string[];
 }
 
-export { BUILTIN_MODEL };
-
 export class BuiltinProvider implements AIProvider {
   readonly name = "builtin";
   readonly model = BUILTIN_MODEL;

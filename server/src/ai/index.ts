@@ -1,5 +1,5 @@
 /** The AI layer's public surface: the provider interface, its two implementations and routing. */
-export { BUILTIN_MODEL, BuiltinProvider, type BuiltinProviderOptions } from "./builtin-provider.ts";
+export { BuiltinProvider, type BuiltinProviderOptions } from "./builtin-provider.ts";
 export { classifyMessage } from "./classify-message.ts";
 export { type ComposedAnswer, composeAnswer } from "./compose-answer.ts";
 export { createProvider, type ProviderConfig } from "./create-provider.ts";
@@ -10,14 +10,16 @@ export {
   LabelledMessage,
   loadClassifierDataset,
 } from "./evaluate-classifier.ts";
-export { DEFAULT_OPENAI_MODEL, OpenAIProvider, type OpenAIProviderOptions } from "./openai-provider.ts";
+export { OpenAIProvider, type OpenAIProviderOptions } from "./openai-provider.ts";
 export { buildClassificationMessages, buildDraftMessages, sanitizeAnswer } from "./prompt.ts";
 export {
   type AIProvider,
   AIProviderError,
   type AIProviderErrorCode,
+  BUILTIN_MODEL,
   type ClassificationResult,
   type ClassifyInput,
+  DEFAULT_OPENAI_MODEL,
   type DraftInput,
   type DraftResult,
   type Passage,

@@ -41,7 +41,6 @@ export interface OpenAIProviderOptions {
   secrets?: string[];
 }
 
-export { DEFAULT_OPENAI_MODEL };
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
