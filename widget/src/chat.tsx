@@ -28,6 +28,11 @@ export async function startChat(shell: Shell, env: SessionEnvironment): Promise<
   let scheduled = false;
   let afterRender: (() => void) | null = null;
   const focus = (selector: string) => () => shadow.querySelector<HTMLElement>(selector)?.focus();
+  /** Opening moves focus into the composer only when it takes it from nobody: the visitor opened the
+   * chat from the launcher (focus is on the widget) or nothing on the page has focus. A page that
+   * opens the chat while the visitor types in its own form, or a preview frame beside one (the
+   * configurator), keeps the visitor's focus and keystrokes. */
+  const focusIsFree = () => document.hasFocus() && [null, document.body, shadow.host].includes(document.activeElement);
 
   function paint(): void {
     scheduled = false;
@@ -73,7 +78,7 @@ export async function startChat(shell: Shell, env: SessionEnvironment): Promise<
 
   // Several dispatches in one task (a replayed burst of frames) paint once.
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.open && !previous.open) afterRender = focus(".composer input, .composer textarea");
+    if (state.open && !previous.open && focusIsFree()) afterRender = focus(".composer input, .composer textarea");
     schedule();
   });
   session.start(shell.config).catch((error) => console.error(error instanceof Error ? error.message : error));

@@ -108,6 +108,22 @@ describe("the mounted widget", () => {
     ]);
   });
 
+  it("opened by the page while the visitor types in the page's own field, leaves the focus there", async () => {
+    const field = document.body.appendChild(Object.assign(document.createElement("input"), { type: "text" }));
+    try {
+      const { widget, find, shadow } = await open();
+      field.focus();
+      widget.open();
+      const panel = await eventually(() => find("hummdesk-panel") ?? fail("no panel"));
+      await eventually(() => expect(panel.hidden).toBe(false));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(document.activeElement).toBe(field);
+      expect(shadow.activeElement).toBeNull();
+    } finally {
+      field.remove();
+    }
+  });
+
   it("closes on Escape and gives focus back to the launcher", async () => {
     const { launcher, find, shadow } = await open();
     launcher.click();
