@@ -1,7 +1,7 @@
 /** The current account's name in the header; for an agent of several accounts a disclosure that lists
  * them with the agent's role in each and switches to the one picked. */
 import type { Role } from "@hummdesk/shared";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AccountMembership } from "../api-client.ts";
 
 const ROLE_LABELS: Record<Role, string> = { administrator: "Administrator", supervisor: "Supervisor", agent: "Agent" };
@@ -23,7 +23,9 @@ export function AccountSwitcher({ accounts, current, onChoose, autoFocus }: Acco
     if (autoFocus) button.current?.focus();
   }, [autoFocus]);
 
-  useEffect(() => {
+  // A layout effect: the focus and the key handling are in place as the list renders, before the
+  // next key arrives (an ArrowDown typed right after Enter must not reach the closed button).
+  useLayoutEffect(() => {
     const element = root.current;
     if (!open || !element) return;
     element.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
