@@ -1,6 +1,7 @@
 /** Hand-picked hostile input (the generated kind lives in bad-input.db.test.ts): NUL bytes in
  * every kind of text, crafted cursors, oversized identities, script and data URLs. Each is a
  * 400 with a reason, never a 500. */
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { agentLogin, api, startTestApp, type TestApp, visitorToken } from "../../test/test-app.ts";
 
@@ -102,4 +103,38 @@ describe("identity size and URLs", () => {
       expect(ok.status).toBe(201);
     },
   );
+});
+
+describe("a forged Host header", () => {
+  /** A GET with a Host header fetch() would not send. */
+  const getWithHost = (path: string, host: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(path, t.url);
+      const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, headers: { ...headers, host } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+
+  test("is refused with 400 where the page or a snippet would carry it, and never echoed", async () => {
+    const forged = ['evil.example"><img src=x onerror=alert(1)>', 'evil.example"x', "evil.example/path"];
+    for (const host of forged) {
+      for (const [path, headers] of [
+        ["/", {}],
+        [`${account}/inboxes/${t.seeded.krauta.inboxId}/snippet`, { authorization: `Bearer ${access}` }],
+      ] as const) {
+        const { status, body } = await getWithHost(path, host, headers);
+        expect({ host, path, status }).toEqual({ host, path, status: 400 });
+        expect(body).not.toContain("evil.example");
+      }
+    }
+    // A real host name, with a port, still gets the page and its snippet.
+    const ok = await getWithHost("/", "shop.k-rauta.example:8080");
+    expect(ok.status).toBe(200);
+    expect(ok.body).toContain('<script async src="http://shop.k-rauta.example:8080/widget.js">');
+  });
 });
