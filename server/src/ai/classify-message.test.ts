@@ -117,6 +117,13 @@ describe("small talk and facts", () => {
     }
   });
 
+  it("reports how strongly the words name the category, except for small talk and requests for a person", () => {
+    expect(classify("Voinko palauttaa porakoneen?").lexicalEvidence).toBeGreaterThan(0);
+    expect(classify("Do you take American Express online?", "en").lexicalEvidence).toBe(0);
+    expect(classify("Kiitos paljon!").lexicalEvidence).toBeUndefined();
+    expect(classify("Haluan puhua ihmisen kanssa").lexicalEvidence).toBeUndefined();
+  });
+
   it("a wrong item delivered is a fact, not negative sentiment by itself", () => {
     expect(classifyMessage({ text: "Wrong door delivered", fallbackLanguage: "en" }).sentiment).not.toBe("negative");
   });

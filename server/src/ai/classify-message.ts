@@ -141,5 +141,6 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
     sentiment: sentiment.sentiment,
     confidence,
     handoffRequested,
+    ...(talk || handoffRequested ? {} : { lexicalEvidence: round(top) }),
   };
 }

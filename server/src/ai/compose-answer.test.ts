@@ -100,6 +100,17 @@ describe("composeAnswer", () => {
     expect(composeAnswer(draft({ question, passages: [top, weak] })).citations.map((c) => c.articleId)).toEqual([11]);
   });
 
+  it("a category read off the article is weaker evidence than one the words named; another category weaker still", () => {
+    const question = "Voinko palauttaa tilauksen myymälään?";
+    const top = { ...RETURNS_FI, category: "returns_refunds" as const, score: 1, support: 1 };
+    const named = composeAnswer(draft({ question, category: "returns_refunds", passages: [top] })).support;
+    const inferred = composeAnswer(draft({ question, category: "returns_refunds", categoryFromArticle: true, passages: [top] })).support;
+    const other = composeAnswer(draft({ question, category: "delivery", passages: [top] })).support;
+    expect(named).toBe(1);
+    expect(inferred).toBeLessThan(named);
+    expect(other).toBeLessThan(inferred);
+  });
+
   it("is deterministic", () => {
     const input = draft({ question: "Miten palautus toimii?", passages: [RETURNS_FI, DELIVERY_FI] });
     expect(composeAnswer(input)).toEqual(composeAnswer(input));

@@ -45,6 +45,9 @@ const MAX_ANSWER_BODY_CHARS = 900;
 const CASE_NUMBER = /(?:^|[^\p{L}\d])(?:[A-Za-z]{1,3}-?)?\d{5,}(?![\d])/u;
 const CASE_DISCOUNT = 0.5;
 const DISAGREE_DISCOUNT = 0.5;
+// The category was read off the top article because the question's words named none clearly:
+// the article fits the words, but nothing else confirms the topic.
+const INFERRED_TOPIC_DISCOUNT = 0.85;
 
 function citationOf(passage: Passage): Citation {
   return { articleId: passage.articleId, title: passage.title, url: passage.url };
@@ -105,6 +108,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   let evidence = CASE_NUMBER.test(input.question) ? support * CASE_DISCOUNT : support;
   // The classifier read another topic than the ranker found: weaker evidence that it fits.
   if (input.category && top.category && top.category !== input.category) evidence *= DISAGREE_DISCOUNT;
+  else if (input.categoryFromArticle) evidence *= INFERRED_TOPIC_DISCOUNT;
   const first = quote(top, input.question, language);
   if (!first) return noAnswer;
   const quoted = [first];

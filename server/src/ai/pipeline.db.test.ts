@@ -148,6 +148,21 @@ describe("evidence-gated answers (issue 10)", () => {
     socket.close();
   });
 
+  test("a question whose words name no category is classified by the article that answers it, and answered from it", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast } });
+    const { token, socket } = await visitorWithSocket(t);
+    // No word of the payment lexicon: the classifier alone reads "other".
+    const message = await ask(t, token, "Do you take American Express online?");
+    const aiMessage = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "ai", 15_000);
+    expect(String(aiMessage.data.content)).toContain("American Express");
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    const articles = await tenant.listArticles();
+    const cited = (aiMessage.data.citations as { articleId: number }[]).map((c) => articles.find((a) => a.id === c.articleId));
+    expect(cited.map((a) => [a?.language, a?.category])).toEqual([["en", "billing_payment"]]);
+    expect(await tenant.getConversation(message.conversationId)).toMatchObject({ category: "billing_payment", handoffRequested: false });
+    socket.close();
+  });
+
   test("Hi, Hej, Moi and thanks get a short reply in their own language and are never handed off", async () => {
     t = await startTestApp({ ai: { workers: 1, worker: fast } });
     const { token, socket } = await visitorWithSocket(t);

@@ -10,7 +10,9 @@ import { answerCompleted, conversationUpdated, messageCreated } from "../realtim
 import { createTenantService, type TenantService } from "../tenant/tenant-service.ts";
 import { systemText } from "../inbox/system-texts.ts";
 import { assertFence, type ClaimedJob } from "./jobs.ts";
-import type { AIProvider, ClassificationResult, DraftOutcome } from "./provider.ts";
+import type { AIProvider, ClassificationResult, DraftOutcome, Passage } from "./provider.ts";
+import { preferCategory } from "./rank-articles.ts";
+import { readsWeakly, reconcileCategory } from "./reconcile-category.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
 import { routeConversation } from "./route-conversation.ts";
 
@@ -72,11 +74,20 @@ async function classify(
   l: Loaded,
   question: string,
   earlier: string[],
-): Promise<{ result: ClassificationResult; conversation: Conversation }> {
+): Promise<{ result: ClassificationResult; conversation: Conversation; found?: FoundPassages }> {
   const started = Date.now();
   const fallbackLanguage = visitorLocale(job) ?? l.inbox.locale;
-  const result = await provider.classify({ text: question, history: earlier, fallbackLanguage });
+  let result = await provider.classify({ text: question, history: earlier, fallbackLanguage });
   const latencyMs = Date.now() - started;
+  let found: FoundPassages | undefined;
+  if (readsWeakly(result)) {
+    // The words name no topic clearly: the article that fits them decides it, and the draft
+    // reuses this retrieval (the category then breaks near ties, as the ranker's hint does).
+    const unhinted = await retrievePassages(l.tenant, provider, ctx.log, question, result.language);
+    const reconciled = reconcileCategory(result, unhinted);
+    result = { ...result, category: reconciled.category };
+    found = { passages: preferCategory(unhinted, reconciled.category, (p) => p.category ?? null), categoryFromArticle: reconciled.fromArticle };
+  }
   const conversation = await l.tenant.transaction(async (t) => {
     await assertFence(t.executor, job);
     await t.saveAIClassification({
@@ -104,7 +115,13 @@ async function classify(
     }))!;
   });
   await ctx.hub.publish(conversationUpdated(conversation, l.visitorId));
-  return { result, conversation };
+  return { result, conversation, ...(found ? { found } : {}) };
+}
+
+/** Passages retrieved while classifying, and whether the category was read off the top one. */
+interface FoundPassages {
+  passages: Passage[];
+  categoryFromArticle: boolean;
 }
 
 /** The browser's language the widget sent with the message, when it is one we write. */
@@ -176,7 +193,7 @@ export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, p
   const pending = unansweredVisitorMessages(l, answeredUpTo);
   const question = pending.map((m) => m.content).join("\n");
   const earlier = l.recent.filter((m) => m.senderType === "contact" && m.id < (pending[0]?.id ?? l.message.id)).map((m) => m.content).slice(-5);
-  const { result, conversation: classified } = await classify(ctx, job, provider, l, question, earlier);
+  const { result, conversation: classified, found } = await classify(ctx, job, provider, l, question, earlier);
   let conversation = classified;
   if (conversation.assigneeId === null) {
     const routed = await routeConversation(ctx.db, job.accountId, conversation.id, result.category);
@@ -193,7 +210,7 @@ export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, p
   }
 
   const autoReply = l.inbox.aiMode === "auto_reply" && conversation.aiEnabled && !agentRequested;
-  const outcome = await streamDraft(ctx, job, provider, l, conversation, result, pending, autoReply);
+  const outcome = await streamDraft(ctx, job, provider, l, conversation, result, pending, autoReply, found);
   // Whenever the AI does not answer the visitor itself, a person does: a real hand-off.
   if (autoReply && !outcome.sent) await handOff(ctx, job, l, result.category, result.language);
 }
@@ -207,10 +224,11 @@ async function streamDraft(
   result: ClassificationResult,
   pendingMessages: Message[],
   autoReply: boolean,
+  found?: FoundPassages,
 ): Promise<{ sent: boolean }> {
   const question = pendingMessages.map((m) => m.content).join("\n");
   const firstPending = pendingMessages[0]?.id ?? l.message.id;
-  const passages = await retrievePassages(l.tenant, provider, ctx.log, question, result.language, { category: result.category });
+  const passages = found?.passages ?? (await retrievePassages(l.tenant, provider, ctx.log, question, result.language, { category: result.category }));
   const history = l.recent
     .filter((m) => m.id < firstPending && m.messageType !== "activity")
     .slice(-8)
@@ -227,6 +245,7 @@ async function streamDraft(
     question,
     language: result.language,
     category: result.category,
+    ...(found?.categoryFromArticle ? { categoryFromArticle: true } : {}),
     passages,
     history,
     accountName: l.accountName,

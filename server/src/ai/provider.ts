@@ -17,6 +17,11 @@ export interface ClassificationResult {
   /** 0..1 */
   confidence: number;
   handoffRequested: boolean;
+  /** How strongly the message's own words name its category: the built-in classifier's lexicon
+   * score. Absent for a model's classification, small talk and requests for a person; when it is
+   * weak, the pipeline takes the category of the knowledge-base article that clearly fits
+   * (reconcile-category.ts). */
+  lexicalEvidence?: number;
 }
 
 /** A knowledge-base article found for the question, ranked best first by the caller. */
@@ -39,6 +44,9 @@ export interface DraftInput {
   language: Language;
   /** The classified category of the question, when known. */
   category?: AICategory;
+  /** The category was taken from the top article, not named by the question's words: weaker
+   * evidence that the article answers it. */
+  categoryFromArticle?: boolean;
   passages: Passage[];
   history: { role: "visitor" | "agent" | "ai"; content: string }[];
   accountName: string;

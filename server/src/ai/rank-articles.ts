@@ -125,6 +125,17 @@ function rankGroup(terms: QueryTerm[], group: IndexedArticle[]): RankedArticle[]
   });
 }
 
+/** The ranked list with the best item of `category` moved first when it scores within
+ * CATEGORY_TIE of the top: the classified category breaks near ties, never outweighs clear evidence. */
+export function preferCategory<T extends { score: number }>(ranked: readonly T[], category: AICategory | null | undefined, categoryOf: (item: T) => AICategory | null): T[] {
+  const pool = [...ranked];
+  const top = pool[0];
+  if (!top || !category || categoryOf(top) === category) return pool;
+  const tied = pool.findIndex((r) => categoryOf(r) === category && r.score >= top.score * CATEGORY_TIE);
+  if (tied > 0) pool.unshift(...pool.splice(tied, 1));
+  return pool;
+}
+
 export function rankArticles(question: string, articles: readonly RankableArticle[], options: RankOptions): RankedArticle[] {
   const byLanguage = new Map<WidgetLocale, IndexedArticle[]>();
   for (const article of articles) {
@@ -137,10 +148,5 @@ export function rankArticles(question: string, articles: readonly RankableArticl
   const matching = ranked.filter((r) => r.score > 0);
   const own = matching.filter((r) => localeOf(r.article.language) === visitorLanguage);
   const pool = (own.length > 0 ? own : matching).sort((a, b) => b.score - a.score || a.article.id - b.article.id);
-  const top = pool[0];
-  if (top && options.category && top.article.category !== options.category) {
-    const tied = pool.findIndex((r) => r.article.category === options.category && r.score >= top.score * CATEGORY_TIE);
-    if (tied > 0) pool.unshift(...pool.splice(tied, 1));
-  }
-  return pool.slice(0, options.limit ?? 4);
+  return preferCategory(pool, options.category, (r) => r.article.category).slice(0, options.limit ?? 4);
 }
