@@ -55,7 +55,7 @@ function citationOf(passage: Passage): Citation {
 
 // A second paragraph of the same article is quoted when it fits at least this well (the asked
 // fact is often in the paragraph after the rule the question names).
-const SECOND_PARAGRAPH_RATIO = 0.5;
+const SECOND_PARAGRAPH_RATIO = 0.3;
 
 function clean(paragraph: string): string {
   return splitSentences(paragraph)
