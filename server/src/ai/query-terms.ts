@@ -8,13 +8,16 @@ import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/sha
 import { STOPWORDS } from "./answer-relevance.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
-import { tokenize, words } from "./text-tokens.ts";
+import { SYNONYM_GROUPS } from "./synonyms.ts";
+import { stemWord, tokenize, words } from "./text-tokens.ts";
 
 export interface QueryTerm {
   stem: string;
   weight: number;
   /** The categories whose lexicon names this word: an article of one of them is about it. */
   categories: AICategory[];
+  /** Stems of words that ask for the same thing (synonyms.ts). */
+  alternatives: string[];
 }
 
 /** A word of a category lexicon other than product_question: what the visitor wants done. */
@@ -49,6 +52,24 @@ function inQuestions(text: string): boolean[] {
   return marks;
 }
 
+/** A synonym counts this much of the word itself. */
+export const SYNONYM_MATCH = 0.8;
+const synonymStems = new Map<WidgetLocale, string[][]>();
+
+function alternativesOf(stem: string, language: WidgetLocale): string[] {
+  let groups = synonymStems.get(language);
+  if (!groups) {
+    groups = SYNONYM_GROUPS[language].map((group) => [...new Set(group.map((word) => stemWord(word, language)))]);
+    synonymStems.set(language, groups);
+  }
+  const alternatives = new Set<string>();
+  for (const group of groups) {
+    if (!group.some((member) => stemMatch(stem, member) >= 0.8)) continue;
+    for (const member of group) if (stemMatch(stem, member) < 0.8) alternatives.add(member);
+  }
+  return [...alternatives];
+}
+
 export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
   const clipped = text.slice(0, 2000);
   const tokens = tokenize(clipped, language);
@@ -71,7 +92,7 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
     const context = hasQuestion && !asked[index] ? CONTEXT_WEIGHT : 1;
     const weight = context * (intent ? INTENT_WEIGHT : categories.length > 0 ? PRODUCT_WEIGHT : 1);
     const known = terms.get(token.stem);
-    if (!known || known.weight < weight) terms.set(token.stem, { stem: token.stem, weight, categories });
+    if (!known || known.weight < weight) terms.set(token.stem, { stem: token.stem, weight, categories, alternatives: known?.alternatives ?? alternativesOf(token.stem, language) });
   });
   return [...terms.values()];
 }
@@ -89,4 +110,13 @@ export function stemMatch(query: string, stem: string): number {
   if (common === short.length && short.length >= 5) return 0.5;
   if (query.length >= 6 && stem.length > query.length && stem.endsWith(query)) return 0.6;
   return 0;
+}
+
+/** How strongly a query term matches a text stem: the word's own forms by `stemMatch`, a synonym's
+ * forms at SYNONYM_MATCH of that. */
+export function termMatch(term: QueryTerm, stem: string): number {
+  let best = stemMatch(term.stem, stem);
+  if (best >= 1) return best;
+  for (const alternative of term.alternatives) best = Math.max(best, SYNONYM_MATCH * stemMatch(alternative, stem));
+  return best;
 }

@@ -5,7 +5,7 @@
  * sentence that reads like an instruction.
  */
 import type { WidgetLocale } from "@hummdesk/shared";
-import { type QueryTerm, queryTerms, stemMatch } from "./query-terms.ts";
+import { type QueryTerm, queryTerms, termMatch } from "./query-terms.ts";
 import { tokenize } from "./text-tokens.ts";
 
 // Abbreviations after which a full stop does not end a sentence (lowercase, without the dot).
@@ -48,7 +48,7 @@ function paragraphScore(terms: readonly QueryTerm[], paragraph: string, language
   const stems = tokenize(paragraph, language).map((token) => token.stem);
   let score = 0;
   for (const term of terms) {
-    const best = Math.max(0, ...stems.map((stem) => stemMatch(term.stem, stem)));
+    const best = Math.max(0, ...stems.map((stem) => termMatch(term, stem)));
     // Another inflection of the same word is the same word here ("palauttaa", "palautus").
     score += term.weight * (best >= 0.8 ? 1 : best);
   }

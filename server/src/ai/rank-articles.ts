@@ -5,7 +5,7 @@
  * uses. Pure: the caller loads the articles.
  */
 import type { AICategory, Language, WidgetLocale } from "@hummdesk/shared";
-import { type QueryTerm, queryTerms, stemMatch } from "./query-terms.ts";
+import { type QueryTerm, queryTerms, termMatch } from "./query-terms.ts";
 import { tokenize } from "./text-tokens.ts";
 
 export interface RankableArticle {
@@ -79,10 +79,10 @@ function indexArticle(article: RankableArticle): IndexedArticle {
   return indexed;
 }
 
-function fieldFrequency(stems: Map<string, number>, term: string): number {
+function fieldFrequency(stems: Map<string, number>, term: QueryTerm): number {
   let tf = 0;
   for (const [stem, count] of stems) {
-    const match = stemMatch(term, stem);
+    const match = termMatch(term, stem);
     if (match > 0) tf += match * count;
   }
   return tf;
@@ -94,8 +94,8 @@ function rankGroup(terms: QueryTerm[], group: IndexedArticle[]): RankedArticle[]
   const weighted = group.map((a) =>
     terms.map((term) => {
       const f = a.fields;
-      const body = fieldFrequency(f.body, term.stem) / (1 - BODY_B + (BODY_B * a.bodyLength) / averageBody);
-      return FIELD_BOOST.title * fieldFrequency(f.title, term.stem) + FIELD_BOOST.questions * fieldFrequency(f.questions, term.stem) + FIELD_BOOST.body * body;
+      const body = fieldFrequency(f.body, term) / (1 - BODY_B + (BODY_B * a.bodyLength) / averageBody);
+      return FIELD_BOOST.title * fieldFrequency(f.title, term) + FIELD_BOOST.questions * fieldFrequency(f.questions, term) + FIELD_BOOST.body * body;
     }),
   );
   const n = group.length;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
+import { queryTerms, SYNONYM_MATCH, termMatch } from "./query-terms.ts";
+import { rankParagraphs } from "./quote-paragraph.ts";
+import { rankArticles } from "./rank-articles.ts";
+import { SYNONYM_GROUPS } from "./synonyms.ts";
+import { stemWord } from "./text-tokens.ts";
+
+const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: [], language: a.language, category: a.category, url: a.url }));
+const body = (slug: string) => KRAUTA_ARTICLES.find((a) => a.slug === slug)!.body;
+const term = (text: string, language: "fi" | "sv" | "en") => queryTerms(text, language)[0]!;
+
+describe("synonyms: words that ask for the same thing", () => {
+  it("a synonym matches a little below the word's own forms; an unrelated word not at all", () => {
+    const money = term("money", "en");
+    expect(termMatch(money, stemWord("refund", "en"))).toBe(SYNONYM_MATCH);
+    expect(termMatch(money, stemWord("money", "en"))).toBe(1);
+    expect(termMatch(money, stemWord("drill", "en"))).toBe(0);
+    expect(termMatch(term("ändrar", "sv"), stemWord("byter", "sv"))).toBe(SYNONYM_MATCH);
+    expect(termMatch(term("vaihdan", "fi"), stemWord("muuttaa", "fi"))).toBe(SYNONYM_MATCH);
+  });
+
+  it("quotes the paragraph that answers, not the one that shares a word", () => {
+    // "ändrar" is "byter" in the article; "company" is "business".
+    expect(rankParagraphs("Hur ändrar jag min e-postadress?", body("account-k-plussa-sv"), "sv")[0]?.paragraph).toContain("Mina uppgifter");
+    expect(rankParagraphs("Can my company pay by invoice once a month?", body("payment-methods-en"), "en")[0]?.paragraph).toContain("Business customers");
+    expect(rankParagraphs("Milloin saan rahat takaisin?", body("returns-fi"), "fi")[0]?.paragraph).toContain("Hyvitys maksetaan");
+  });
+
+  it("finds the article a paraphrase asks about, and counts the paraphrase as covered", () => {
+    const slug = (question: string, language: "fi" | "en") => KRAUTA_ARTICLES[(rankArticles(question, articles, { language })[0]?.article.id ?? 0) - 1]?.slug;
+    expect(slug("How do I get my money back?", "en")).toBe("returns-en");
+    expect(slug("Missä rahani viipyvät?", "fi")).toBe("returns-fi");
+    // "rent" is "hire" in the article.
+    expect(rankArticles("Can I rent a hammer drill?", articles, { language: "en" })[0]?.support).toBe(1);
+  });
+
+  it("every group is single words, at least two per group, in each language", () => {
+    for (const groups of Object.values(SYNONYM_GROUPS)) {
+      for (const group of groups) {
+        expect(group.length).toBeGreaterThanOrEqual(2);
+        for (const word of group) expect(word).toMatch(/^[\p{L}-]+$/u);
+      }
+    }
+  });
+});
