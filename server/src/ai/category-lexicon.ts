@@ -10,7 +10,7 @@ export type CategoryLexicon = Record<AICategory, readonly string[]>;
 
 const fi: CategoryLexicon = {
   order_status: [
-    "~tilau!", "~tilasin", "~tilaam", "~tilatt", "~seuranta", "seurata", "~seurantakoodi", "~vahvistu",
+    "~tilau", "~tilasin", "~tilaam", "~tilatt", "~seuranta", "seurata", "~seurantakoodi", "~vahvistu",
     "=tilanne", "=status", "~peru", "peruuttaa", "~peruutu", "~lahetett", "~kasittely", "=missä =on",
     "~viivy",
   ],
@@ -66,7 +66,7 @@ const fi: CategoryLexicon = {
 
 const sv: CategoryLexicon = {
   order_status: [
-    "~bestallning!", "~bestall", "=order!", "~ordern", "~ordernummer!", "~spårning", "=spåra",
+    "~bestallning", "~bestall", "=order", "~ordern", "~ordernummer!", "~spårning", "=spåra",
     "~sparningsnummer", "=status", "~bekraftels", "~avbest!", "~avbok", "~annuller", "~makuler",
     "~behandla", "~skickad",
   ],
@@ -116,7 +116,7 @@ const sv: CategoryLexicon = {
 
 const en: CategoryLexicon = {
   order_status: [
-    "order!", "~track", "=status", "~confirm", "~cancel!", "=where =is =my", "~dispatch", "=process",
+    "order", "~track", "=status", "~confirm", "~cancel!", "=where =is =my", "~dispatch", "=process",
     "=placed", "~update", "=purchase =number",
   ],
   delivery: [

@@ -1,6 +1,12 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
+import { classifyMessage } from "./classify-message.ts";
+import { loadLanguageDetector } from "./detect-language.ts";
 import type { ClassificationResult, Passage } from "./provider.ts";
+import { rankArticles } from "./rank-articles.ts";
 import { ARTICLE_MIN_SUPPORT, reconcileCategory, WEAK_LEXICAL_EVIDENCE } from "./reconcile-category.ts";
+
+beforeAll(() => loadLanguageDetector());
 
 const classified = (over: Partial<ClassificationResult>): ClassificationResult => ({
   language: "en",
@@ -32,5 +38,26 @@ describe("reconcileCategory", () => {
 
   test("the same category read both ways is the classifier's own", () => {
     expect(reconcileCategory(classified({ category: "billing_payment", lexicalEvidence: 1 }), [passage({})])).toEqual({ category: "billing_payment", fromArticle: false });
+  });
+});
+
+describe("the classifier and the articles together (seed knowledge base)", () => {
+  const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: a.questions ?? [], language: a.language, category: a.category, url: a.url }));
+  const categoryOf = (text: string) => {
+    const result = classifyMessage({ text, fallbackLanguage: "en" });
+    const passages = rankArticles(text, articles, { language: result.language }).map((r) => ({ articleId: r.article.id, title: r.article.title, body: r.article.body, url: r.article.url, language: r.article.language, category: r.article.category, score: r.score, support: r.support }));
+    return reconcileCategory(result, passages).category;
+  };
+
+  test.each([
+    // "order" names what the visitor picks up, not what they ask about it.
+    ["Can I pick up my order at the store?", "delivery"],
+    ["Voinko noutaa tilauksen myymälästä?", "delivery"],
+    ["Kan jag hämta min beställning i butiken?", "delivery"],
+    ["Where is my order?", "order_status"],
+    ["How do I cancel my order?", "order_status"],
+    ["Var är min beställning?", "order_status"],
+  ] as const)("%s -> %s", (text, category) => {
+    expect(categoryOf(text)).toBe(category);
   });
 });
