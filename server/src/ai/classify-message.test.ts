@@ -117,6 +117,20 @@ describe("small talk and facts", () => {
     }
   });
 
+  it.each([
+    ["Hi there!", "en"],
+    ["Hej där", "sv"],
+    ["Moi taas", "fi"],
+  ] as const)("%s is a greeting in %s", (text, language) => {
+    expect(classifyMessage({ text, fallbackLanguage: "fi" }).language).toBe(language);
+    expect(classifyMessage({ text, fallbackLanguage: "fi" }).lexicalEvidence).toBeUndefined();
+  });
+
+  it("small talk has no category to route, whatever its words share with a lexicon", () => {
+    expect(classify("Kiitos paljon!").category).toBe("other");
+    expect(classify("Tack så mycket!", "sv").category).toBe("other");
+  });
+
   it("reports how strongly the words name the category, except for small talk and requests for a person", () => {
     expect(classify("Voinko palauttaa porakoneen?").lexicalEvidence).toBeGreaterThan(0);
     expect(classify("Do you take American Express online?", "en").lexicalEvidence).toBe(0);

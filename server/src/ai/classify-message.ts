@@ -120,7 +120,8 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   }
 
   const [[topCategory, top], [, second]] = ranked(scores) as [[AICategory, number], [AICategory, number]];
-  const category: AICategory = top > 0 ? topCategory : "other";
+  // Small talk is about nothing to route ("Kiitos paljon!" is not a question about quantities).
+  const category: AICategory = top > 0 && !talk ? topCategory : "other";
   const margin = top > 0 ? (top - second) / top : 0;
   const evidence = Math.min(1, top / 2);
   const categoryConfidence = top > 0 ? 0.35 + 0.6 * margin * evidence : 0.2;
