@@ -26,4 +26,15 @@ describe("rankArticles", () => {
     const kayaks = rankArticles("Do you sell kayaks?", articles, { language: "en" });
     expect(kayaks[0]?.support ?? 0).toBeLessThan(0.5);
   });
+
+  it("reads a word no article holds as the article word one typing slip away, never two", () => {
+    const top = (question: string) => rankArticles(question, articles, { language: "en" })[0];
+    for (const question of ["How long do I have to retrun an item?", "Can I pay by invocie?", "Can I pay by ivnoice?"]) {
+      expect(top(question)?.support, question).toBe(1);
+    }
+    expect(slugOf(top("How long do I have to retrun an item?")?.article.id)).toBe("returns-en");
+    // Two slips ("retnru"), or a short word, stay unknown.
+    expect(top("Can I retnru an item?")?.support ?? 0).toBeLessThan(1);
+    expect(top("Do you sell kayaks?")?.support ?? 0).toBeLessThan(0.5);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The one ranker of knowledge-base articles (BM25F): each query term counts by its weight
  * (query-terms.ts) and its rarity among the account's articles (IDF); an article's example
- * questions and title weigh most, its body least. The order it returns is the order the answer
+ * questions and title weigh most, its body least. A word no article holds is read as the article
+ * word one typing slip away, if there is one. The order it returns is the order the answer
  * uses. Pure: the caller loads the articles.
  */
 import type { AICategory, Language, WidgetLocale } from "@hummdesk/shared";
@@ -88,8 +89,37 @@ function fieldFrequency(stems: Map<string, number>, term: QueryTerm): number {
   return tf;
 }
 
+/** At most one insertion, deletion, substitution or swap of neighbours apart. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.slice(i) === longer.slice(i + 1);
+}
+// Shorter words are too often another real word one letter away.
+const TYPO_MIN_STEM = 5;
+
+/** A word no article holds, read as the article word one typing slip away ("recieve", "palatus"). */
+function withTypos(terms: QueryTerm[], group: IndexedArticle[]): QueryTerm[] {
+  const vocabulary = new Set<string>();
+  for (const a of group) for (const field of Object.values(a.fields)) for (const stem of field.keys()) vocabulary.add(stem);
+  return terms.map((term) => {
+    if (term.stem.length < TYPO_MIN_STEM || /\d/.test(term.stem)) return term;
+    if ([...vocabulary].some((stem) => termMatch(term, stem) > 0)) return term;
+    const near = [...vocabulary].filter((stem) => stem.length >= TYPO_MIN_STEM && withinOneEdit(term.stem, stem));
+    return near.length > 0 ? { ...term, alternatives: [...term.alternatives, ...near] } : term;
+  });
+}
+
 /** Ranks one language's articles against the question written in that language's stems. */
-function rankGroup(terms: QueryTerm[], group: IndexedArticle[]): RankedArticle[] {
+function rankGroup(rawTerms: QueryTerm[], group: IndexedArticle[]): RankedArticle[] {
+  const terms = withTypos(rawTerms, group);
   const averageBody = group.reduce((sum, a) => sum + a.bodyLength, 0) / Math.max(1, group.length) || 1;
   const weighted = group.map((a) =>
     terms.map((term) => {
