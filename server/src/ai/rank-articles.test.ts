@@ -37,4 +37,11 @@ describe("rankArticles", () => {
     expect(top("Can I retnru an item?")?.support ?? 0).toBeLessThan(1);
     expect(top("Do you sell kayaks?")?.support ?? 0).toBeLessThan(0.5);
   });
+
+  it("a euro sign and the word euro are the same word", () => {
+    // The article writes "over €100"; the visitor writes "100 euros".
+    const [top] = rankArticles("Is parcel delivery free over 100 euros?", articles, { language: "en" });
+    expect(slugOf(top?.article.id)).toBe("home-delivery-en");
+    expect(top?.support).toBe(1);
+  });
 });

@@ -29,7 +29,9 @@ export function fold(text: string): string {
 }
 
 export function words(text: string): string[] {
-  return (text.normalize("NFC").toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
+  // "€100" and "100 euros" say the same: the sign reads as the word.
+  const spelled = text.normalize("NFC").toLowerCase().replace(/€/g, " euro ");
+  return (spelled.match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
 }
 
 export function stemWord(word: string, language: WidgetLocale): string {
