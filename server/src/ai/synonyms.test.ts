@@ -43,4 +43,16 @@ describe("synonyms: words that ask for the same thing", () => {
       }
     }
   });
+
+  it.each([
+    ["What does shipping cost?", "en", "home-delivery-en"],
+    ["What time does the store close on Saturday?", "en", "opening-hours-en"],
+    ["När stänger ni på lördag?", "sv", "opening-hours-sv"],
+    ["Ringer chauffören innan leveransen?", "sv", "home-delivery-sv"],
+    ["Soittaako kuski ennen toimitusta?", "fi", "home-delivery-fi"],
+  ] as const)("%s -> %s, the question covered", (question, language, slug) => {
+    const [top] = rankArticles(question, articles, { language });
+    expect(KRAUTA_ARTICLES[(top?.article.id ?? 0) - 1]?.slug).toBe(slug);
+    expect(top?.support).toBeGreaterThanOrEqual(0.8);
+  });
 });
