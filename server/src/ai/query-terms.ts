@@ -8,8 +8,8 @@ import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/sha
 import { STOPWORDS } from "./answer-relevance.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
-import { SYNONYM_GROUPS } from "./synonyms.ts";
-import { stemWord, tokenize, words } from "./text-tokens.ts";
+import { PHRASES, SYNONYM_GROUPS } from "./synonyms.ts";
+import { fold, stemWord, type Token, tokenize, words } from "./text-tokens.ts";
 
 export interface QueryTerm {
   stem: string;
@@ -70,10 +70,41 @@ function alternativesOf(stem: string, language: WidgetLocale): string[] {
   return [...alternatives];
 }
 
+const phraseStems = new Map<WidgetLocale, { parts: string[]; word: Token }[]>();
+
+// Words that may stand between a verb and its particle ("tuoda lamppu takaisin").
+const PHRASE_GAP = 2;
+
+/** Tokens with each two-word phrase of `PHRASES` ("lämna tillbaka", "tuoda … takaisin") read as
+ * its one word ("returnera"), and the question marks of `asked` kept in step. */
+function readPhrases(tokens: Token[], asked: boolean[], language: WidgetLocale): { tokens: Token[]; asked: boolean[] } {
+  let phrases = phraseStems.get(language);
+  if (!phrases) {
+    phrases = PHRASES[language].map(([phrase, word]) => ({
+      parts: phrase.split(" ").map((part) => stemWord(part, language)),
+      word: { word, folded: fold(word), stem: stemWord(word, language) },
+    }));
+    phraseStems.set(language, phrases);
+  }
+  const read = tokens.map((token) => token as Token | null);
+  for (let i = 0; i < read.length; i++) {
+    for (const { parts, word } of phrases) {
+      const [verb, particle] = parts as [string, string];
+      if (!read[i] || stemMatch(verb, read[i]!.stem) < 0.8) continue;
+      const at = read.findIndex((token, j) => j > i && j <= i + 1 + PHRASE_GAP && token !== null && stemMatch(particle, token.stem) >= 0.8);
+      if (at < 0) continue;
+      read[i] = word;
+      read[at] = null;
+      break;
+    }
+  }
+  const kept = read.flatMap((token, i) => (token ? [{ token, asked: asked[i] ?? false }] : []));
+  return { tokens: kept.map((k) => k.token), asked: kept.map((k) => k.asked) };
+}
+
 export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
   const clipped = text.slice(0, 2000);
-  const tokens = tokenize(clipped, language);
-  const asked = inQuestions(clipped);
+  const { tokens, asked } = readPhrases(tokenize(clipped, language), inQuestions(clipped), language);
   const hasQuestion = asked.some(Boolean) && asked.length === tokens.length;
   const lexicon = lexiconFor(language);
   const hits = tokens.map(() => new Set<AICategory>());

@@ -3,7 +3,7 @@ import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
 import { queryTerms, SYNONYM_MATCH, termMatch } from "./query-terms.ts";
 import { rankParagraphs } from "./quote-paragraph.ts";
 import { rankArticles } from "./rank-articles.ts";
-import { SYNONYM_GROUPS } from "./synonyms.ts";
+import { PHRASES, SYNONYM_GROUPS } from "./synonyms.ts";
 import { stemWord } from "./text-tokens.ts";
 
 const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: [], language: a.language, category: a.category, url: a.url }));
@@ -35,6 +35,15 @@ describe("synonyms: words that ask for the same thing", () => {
     expect(rankArticles("Can I rent a hammer drill?", articles, { language: "en" })[0]?.support).toBe(1);
   });
 
+  it("every phrase is a verb and its particle, read as one word", () => {
+    for (const phrases of Object.values(PHRASES)) {
+      for (const [phrase, word] of phrases) {
+        expect(phrase.split(" ")).toHaveLength(2);
+        expect(word).toMatch(/^[\p{L}-]+$/u);
+      }
+    }
+  });
+
   it("every group is single words, at least two per group, in each language", () => {
     for (const groups of Object.values(SYNONYM_GROUPS)) {
       for (const group of groups) {
@@ -54,5 +63,15 @@ describe("synonyms: words that ask for the same thing", () => {
     const [top] = rankArticles(question, articles, { language });
     expect(KRAUTA_ARTICLES[(top?.article.id ?? 0) - 1]?.slug).toBe(slug);
     expect(top?.support).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ["Kan jag lämna tillbaka en lampa?", "sv", "returns-sv"],
+    ["Jag vill skicka tillbaka skruvarna", "sv", "returns-sv"],
+    ["Can I send back a lamp?", "en", "returns-en"],
+    ["Voinko tuoda lampun takaisin myymälään?", "fi", "returns-fi"],
+  ] as const)("a particle verb reads as its one word: %s -> %s", (question, language, slug) => {
+    const [top] = rankArticles(question, articles, { language });
+    expect(KRAUTA_ARTICLES[(top?.article.id ?? 0) - 1]?.slug).toBe(slug);
   });
 });

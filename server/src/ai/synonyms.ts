@@ -97,3 +97,24 @@ export const SYNONYM_GROUPS: Record<WidgetLocale, readonly (readonly string[])[]
     ["oanvänd", "oöppnad"],
   ],
 };
+
+/** Particle verbs that mean one word: "lämna tillbaka" is "returnera". The
+ * question's phrase reads as the word (any inflection of the verb: the first word is a prefix). */
+export const PHRASES: Record<WidgetLocale, readonly (readonly [string, string])[]> = {
+  en: [
+    ["send back", "return"],
+    ["bring back", "return"],
+    ["take back", "return"],
+  ],
+  fi: [
+    ["tuoda takaisin", "palauttaa"],
+    ["tuoda takas", "palauttaa"],
+    ["viedä takaisin", "palauttaa"],
+    ["lähettää takaisin", "palauttaa"],
+  ],
+  sv: [
+    ["lämna tillbaka", "returnera"],
+    ["skicka tillbaka", "returnera"],
+    ["ta tillbaka", "returnera"],
+  ],
+};
