@@ -111,6 +111,15 @@ describe("composeAnswer", () => {
     expect(other).toBeLessThan(inferred);
   });
 
+  it("a question asking for a price or a time, answered by a quote that states one, is stronger evidence", () => {
+    const top = { ...DELIVERY_FI, category: "delivery" as const, score: 1, support: 0.7 };
+    const asksPrice = composeAnswer(draft({ question: "Paljonko kotiinkuljetus maksaa?", category: "delivery", passages: [top] }));
+    expect(asksPrice.text).toContain("49 euroa");
+    expect(asksPrice.support).toBeGreaterThan(0.7);
+    const asksNothingTyped = composeAnswer(draft({ question: "Toimitatteko kotiin?", category: "delivery", passages: [top] }));
+    expect(asksNothingTyped.support).toBe(0.7);
+  });
+
   it("is deterministic", () => {
     const input = draft({ question: "Miten palautus toimii?", passages: [RETURNS_FI, DELIVERY_FI] });
     expect(composeAnswer(input)).toEqual(composeAnswer(input));

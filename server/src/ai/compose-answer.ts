@@ -5,6 +5,7 @@
  */
 import type { Citation, WidgetLocale } from "@hummdesk/shared";
 import { answerLanguage } from "./answer-relevance.ts";
+import { askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
 import { rankParagraphs, splitSentences } from "./quote-paragraph.ts";
@@ -48,6 +49,8 @@ const DISAGREE_DISCOUNT = 0.5;
 // The category was read off the top article because the question's words named none clearly:
 // the article fits the words, but nothing else confirms the topic.
 const INFERRED_TOPIC_DISCOUNT = 0.85;
+// The question asks for a price or a time and the quoted paragraph states one (answer-type.ts).
+const ANSWER_TYPE_BONUS = 0.15;
 
 function citationOf(passage: Passage): Citation {
   return { articleId: passage.articleId, title: passage.title, url: passage.url };
@@ -129,5 +132,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     }
   }
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
+  // A price or a time asked for, and the quote holds one: the quote answers the question asked.
+  if (askedTypes(input.question, language).some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
   return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }
