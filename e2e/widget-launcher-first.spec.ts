@@ -152,3 +152,20 @@ test("a visitor with a conversation gets the chat at once, and the panel stays o
   await expect(w.panel).toHaveCount(0);
   await expect(w.launcher).toHaveAttribute("aria-expanded", "false");
 });
+
+test("a click on the launcher opens the chat even when the launcher repaints between press and release", async ({ page, server }) => {
+  await krauta(server);
+  await page.goto(server.url);
+  const w = widget(page);
+  await expect(w.launcher).toBeVisible();
+  const box = (await w.launcher.boundingBox())!;
+  // Pressed on the icon; the page switches the widget's language (the launcher's label, text and
+  // icon are painted again) before the release. The same happens when a message arrives mid-click.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.evaluate(() => (window as unknown as { HummDesk: (...args: unknown[]) => void }).HummDesk("setLocale", "sv"));
+  await expect(w.launcher).toHaveAttribute("aria-label", "Öppna chatten");
+  await page.mouse.up();
+  await expect(w.panel).toBeVisible();
+  await expect(w.launcher).toHaveAttribute("aria-expanded", "true");
+});

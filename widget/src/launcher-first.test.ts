@@ -67,6 +67,24 @@ describe("the launcher-first widget", () => {
     await eventually(() => expect(second.find("hummdesk-panel")?.hidden).toBe(false));
   });
 
+  it("repaints the launcher's contents only when they change, so a click pressed on the icon is not lost", async () => {
+    const { widget, find } = boot();
+    const launcher = await eventually(() => find("hummdesk-launcher") ?? Promise.reject(new Error("no launcher yet")));
+    const icon = launcher.firstElementChild;
+    expect(icon).not.toBeNull();
+    // The chat's paints (it loads on the first open) ask for the look again and again.
+    widget.open();
+    await eventually(() => (find("hummdesk-panel") ? true : Promise.reject(new Error("no panel yet"))));
+    const closeIcon = launcher.firstElementChild;
+    expect(closeIcon).not.toBe(icon);
+    widget.setLocale("fi");
+    widget.setLocale("fi");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(launcher.firstElementChild).toBe(closeIcon);
+    widget.setLocale("sv");
+    await eventually(() => (launcher.getAttribute("aria-label") === "Stäng chatten" ? true : Promise.reject(new Error(launcher.getAttribute("aria-label") ?? ""))));
+  });
+
   it("says 'ready' with the config before the chat exists", async () => {
     const { widget, chatLoads } = boot();
     const config = await new Promise((resolve) => widget.on("ready", resolve));

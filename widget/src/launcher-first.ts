@@ -98,9 +98,16 @@ export function mountWidget(
     return current;
   }
 
+  let paintedLauncher = "";
+
   function paintLauncher(button: HTMLButtonElement, current: Look): void {
     const t = LAUNCHER_STRINGS[current.locale];
     const { open, unread } = launcherState;
+    // Every paint of the chat asks for the look: the launcher's contents are replaced only when they
+    // change (presses land on the button itself, launcher.css, so a repaint mid-click is harmless too).
+    const painted = `${current.locale}|${open}|${unread}|${current.launcherText ?? ""}`;
+    if (painted === paintedLauncher) return;
+    paintedLauncher = painted;
     const name = open ? t.closeChat : (current.launcherText ?? t.openChat);
     button.setAttribute("aria-label", unread > 0 && !open ? `${name}, ${unread} ${t.unread}` : name);
     button.setAttribute("aria-expanded", String(open));
