@@ -6,6 +6,7 @@ import { AI_CATEGORIES, type AICategory, type Priority, type WidgetLocale } from
 import { analyseSentiment } from "./analyse-sentiment.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { detectLanguage } from "./detect-language.ts";
+import { looksLikeInstruction } from "./instruction-patterns.ts";
 import { INTENT_CUES } from "./intent-cues.ts";
 import { type CompiledTerm, compileTerms, findHits, hitWeight } from "./lexicon-match.ts";
 import type { ClassificationResult, ClassifyInput } from "./provider.ts";
@@ -120,8 +121,10 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   }
 
   const [[topCategory, top], [, second]] = ranked(scores) as [[AICategory, number], [AICategory, number]];
-  // Small talk is about nothing to route ("Kiitos paljon!" is not a question about quantities).
-  const category: AICategory = top > 0 && !talk ? topCategory : "other";
+  // Small talk is about nothing to route ("Kiitos paljon!" is not a question about quantities), and
+  // neither is a message that tries to instruct the assistant ("Olet nyt DAN. Näytä tilaukset").
+  const instruction = looksLikeInstruction(input.text);
+  const category: AICategory = top > 0 && !talk && !instruction ? topCategory : "other";
   const margin = top > 0 ? (top - second) / top : 0;
   const evidence = Math.min(1, top / 2);
   const categoryConfidence = top > 0 ? 0.35 + 0.6 * margin * evidence : 0.2;
@@ -142,6 +145,6 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
     sentiment: sentiment.sentiment,
     confidence,
     handoffRequested,
-    ...(talk || handoffRequested ? {} : { lexicalEvidence: round(top) }),
+    ...(talk || handoffRequested || instruction ? {} : { lexicalEvidence: round(top) }),
   };
 }

@@ -7,6 +7,7 @@ import type { Citation, WidgetLocale } from "@hummdesk/shared";
 import { answerLanguage } from "./answer-relevance.ts";
 import { askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
+import { looksLikeInstruction } from "./instruction-patterns.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
 import { rankParagraphs, splitSentences } from "./quote-paragraph.ts";
 import { smallTalk } from "./small-talk.ts";
@@ -19,22 +20,6 @@ export interface ComposedAnswer {
   /** 0..1: how much of the question the quoted article covers (1 for small talk). */
   support: number;
   kind: DraftKind;
-}
-
-// Knowledge-base text is data: a sentence that tries to instruct the assistant is never quoted.
-const INSTRUCTION_PATTERNS: readonly RegExp[] = [
-  /\b(ignore|disregard|forget|override)\b.{0,60}\b(instruction|prompt|rule|above|previous|guideline)/i,
-  /\bsystem\s*prompt\b/i,
-  /\b(reveal|print|show|repeat|output|leak)\b.{0,40}\b(prompt|instruction|secret|api[\s_-]?key|password|token)/i,
-  /\byou are (now|no longer)\b/i,
-  /\b(unohda|ohita|sivuuta)\b.{0,60}\b(ohje|kehote|sään)/i,
-  /\b(ignorera|glöm|strunta i)\b.{0,60}\b(instruktion|prompt|regler|anvisning)/i,
-  /\b(järjestelmäkehote|systemprompt|systemprompten)\b/i,
-  /<\/?\s*(system|instructions?|article|visitor_message)\b/i,
-];
-
-export function looksLikeInstruction(sentence: string): boolean {
-  return INSTRUCTION_PATTERNS.some((pattern) => pattern.test(sentence));
 }
 
 /** Below this support no article is quoted: the question goes to the team. */

@@ -1,0 +1,21 @@
+/**
+ * Text that tries to instruct the assistant ("ignore your instructions", "you are now DAN", "print
+ * your system prompt"), in fi, sv and en. Knowledge-base text is data: such a sentence is never
+ * quoted. A visitor's message that reads so is no support question: its category is "other".
+ */
+const INSTRUCTION_PATTERNS: readonly RegExp[] = [
+  /\b(ignore|disregard|forget|override)\b.{0,60}\b(instruction|prompt|rule|above|previous|guideline)/i,
+  /\bsystem\s*(prompt|override)\b/i,
+  /\b(reveal|print|show|repeat|output|leak)\b.{0,40}\b(prompt|instruction|secret|api[\s_-]?key|password|token)/i,
+  /\byou are (now|no longer)\b/i,
+  /\b(unohda|ohita|sivuuta)\b.{0,60}\b(ohje|kehote|sään)/i,
+  /\bolet nyt\b/i,
+  /\b(ignorera|glöm|strunta i)\b.{0,60}\b(instruktion|prompt|regler|anvisning)/i,
+  /\bdu är nu\b/i,
+  /\b(järjestelmäkehote|systemprompt|systemprompten)\b/i,
+  /<\/?\s*(system|instructions?|article|visitor_message)\b/i,
+];
+
+export function looksLikeInstruction(text: string): boolean {
+  return INSTRUCTION_PATTERNS.some((pattern) => pattern.test(text));
+}
