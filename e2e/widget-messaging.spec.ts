@@ -38,7 +38,10 @@ test("an agent's reply arrives live in the open widget, announced to screen read
   await openChat(page);
   const { conversation } = await sendFromWidget(page, "Voinko noutaa tilauksen myymälästä tänään?");
   const w = widget(page);
-  // Without a reload or a poll: only the socket can bring it.
+  // The socket's first "ready" loads the conversation once (GET /widget/v1/messages, after the
+  // send's POST there); it may come after the send returns. Past it, only the socket can bring the reply.
+  const messageRequests = () => page.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.name.includes("/widget/v1/messages")).length);
+  await expect.poll(messageRequests).toBe(2);
   const requestsBefore = await page.evaluate(() => performance.getEntriesByType("resource").length);
   const reply = `Hei! Kyllä, nouto onnistuu kahden tunnin kuluttua tilauksesta. – Aino (${Date.now()})`;
   await agentReply(k, conversation.id, reply);
