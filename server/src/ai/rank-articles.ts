@@ -105,33 +105,42 @@ function withinOneEdit(a: string, b: string): boolean {
 // Shorter words are too often another real word one letter away.
 const TYPO_MIN_STEM = 5;
 
-/** A word no article holds, read as the article word one typing slip away ("recieve", "palatus"). */
-function withTypos(terms: QueryTerm[], group: IndexedArticle[]): QueryTerm[] {
-  const vocabulary = new Set<string>();
-  for (const a of group) for (const field of Object.values(a.fields)) for (const stem of field.keys()) vocabulary.add(stem);
-  return terms.map((term) => {
-    if (term.stem.length < TYPO_MIN_STEM || /\d/.test(term.stem)) return term;
-    if ([...vocabulary].some((stem) => termMatch(term, stem) > 0)) return term;
-    const near = [...vocabulary].filter((stem) => stem.length >= TYPO_MIN_STEM && withinOneEdit(term.stem, stem));
-    return near.length > 0 ? { ...term, alternatives: [...term.alternatives, ...near] } : term;
-  });
+/** A word no article holds, read as the article words one typing slip away ("recieve", "palatus");
+ * null when there are none. */
+function respelled(term: QueryTerm, group: IndexedArticle[]): QueryTerm | null {
+  if (term.stem.length < TYPO_MIN_STEM || /\d/.test(term.stem)) return null;
+  const near = new Set<string>();
+  for (const a of group) {
+    for (const field of Object.values(a.fields)) {
+      for (const stem of field.keys()) if (stem.length >= TYPO_MIN_STEM && withinOneEdit(term.stem, stem)) near.add(stem);
+    }
+  }
+  return near.size > 0 ? { ...term, alternatives: [...term.alternatives, ...near] } : null;
 }
 
 /** Ranks one language's articles against the question written in that language's stems. */
-function rankGroup(rawTerms: QueryTerm[], group: IndexedArticle[]): RankedArticle[] {
-  const terms = withTypos(rawTerms, group);
+function rankGroup(queried: QueryTerm[], group: IndexedArticle[]): RankedArticle[] {
   const averageBody = group.reduce((sum, a) => sum + a.bodyLength, 0) / Math.max(1, group.length) || 1;
-  const weighted = group.map((a) =>
-    terms.map((term) => {
+  // How much of the term each article holds, in the order of `group`.
+  const weigh = (term: QueryTerm) =>
+    group.map((a) => {
       const f = a.fields;
       const body = fieldFrequency(f.body, term) / (1 - BODY_B + (BODY_B * a.bodyLength) / averageBody);
       return FIELD_BOOST.title * fieldFrequency(f.title, term) + FIELD_BOOST.questions * fieldFrequency(f.questions, term) + FIELD_BOOST.body * body;
-    }),
-  );
+    });
+  const terms = [...queried];
+  const columns = terms.map(weigh);
+  terms.forEach((term, t) => {
+    if (columns[t]!.some((w) => w > 0)) return;
+    const typo = respelled(term, group);
+    if (!typo) return;
+    terms[t] = typo;
+    columns[t] = weigh(typo);
+  });
   const n = group.length;
-  const known = terms.map((_, t) => weighted.some((row) => (row[t] ?? 0) > 0));
-  const idf = terms.map((_, t) => {
-    const containing = weighted.filter((row) => (row[t] ?? 0) > 0).length;
+  const known = columns.map((column) => column.some((w) => w > 0));
+  const idf = columns.map((column) => {
+    const containing = column.filter((w) => w > 0).length;
     // A term no article contains still counts in the question's total, as rare as can be.
     return Math.log(1 + (n - Math.max(containing, 1) + 0.5) / (Math.max(containing, 1) + 0.5));
   });
@@ -142,7 +151,7 @@ function rankGroup(rawTerms: QueryTerm[], group: IndexedArticle[]): RankedArticl
     let total = 0;
     const category = a.article.category;
     terms.forEach((term, t) => {
-      const tf = weighted[i]?.[t] ?? 0;
+      const tf = columns[t]?.[i] ?? 0;
       const topical = category && category !== "product_question" && term.categories.includes(category) ? ON_TOPIC : 1;
       // A word no article uses (a town, a product, an order number) is what the help centre lacks.
       const unknown = known[t] ? 1 : UNKNOWN_TERM;
