@@ -7,6 +7,7 @@ import { PHRASES, SYNONYM_GROUPS } from "./synonyms.ts";
 import { stemWord } from "./text-tokens.ts";
 
 const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: [], language: a.language, category: a.category, url: a.url }));
+const slugOf = (id: number | undefined) => KRAUTA_ARTICLES[(id ?? 0) - 1]?.slug;
 const body = (slug: string) => KRAUTA_ARTICLES.find((a) => a.slug === slug)!.body;
 const term = (text: string, language: "fi" | "sv" | "en") => queryTerms(text, language)[0]!;
 
@@ -28,7 +29,7 @@ describe("synonyms: words that ask for the same thing", () => {
   });
 
   it("finds the article a paraphrase asks about, and counts the paraphrase as covered", () => {
-    const slug = (question: string, language: "fi" | "en") => KRAUTA_ARTICLES[(rankArticles(question, articles, { language })[0]?.article.id ?? 0) - 1]?.slug;
+    const slug = (question: string, language: "fi" | "en") => slugOf(rankArticles(question, articles, { language })[0]?.article.id);
     expect(slug("How do I get my money back?", "en")).toBe("returns-en");
     expect(slug("Missä rahani viipyvät?", "fi")).toBe("returns-fi");
     // "rent" is "hire" in the article.
@@ -61,7 +62,7 @@ describe("synonyms: words that ask for the same thing", () => {
     ["Soittaako kuski ennen toimitusta?", "fi", "home-delivery-fi"],
   ] as const)("%s -> %s, the question covered", (question, language, slug) => {
     const [top] = rankArticles(question, articles, { language });
-    expect(KRAUTA_ARTICLES[(top?.article.id ?? 0) - 1]?.slug).toBe(slug);
+    expect(slugOf(top?.article.id)).toBe(slug);
     expect(top?.support).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -72,6 +73,6 @@ describe("synonyms: words that ask for the same thing", () => {
     ["Voinko tuoda lampun takaisin myymälään?", "fi", "returns-fi"],
   ] as const)("a particle verb reads as its one word: %s -> %s", (question, language, slug) => {
     const [top] = rankArticles(question, articles, { language });
-    expect(KRAUTA_ARTICLES[(top?.article.id ?? 0) - 1]?.slug).toBe(slug);
+    expect(slugOf(top?.article.id)).toBe(slug);
   });
 });
