@@ -23,6 +23,14 @@ describe("classifyMessage: categories by stems", () => {
     ["Do you have pressure treated timber in stock?", "product_question"],
     ["Haluaisin antaa palautetta teidän sivuista", "other"],
     ["asdf qwerty", "other"],
+    // A membership named beside a policy question is context: the question is about the policy.
+    ["As a Plussa member, how long do I have to return a saw?", "returns_refunds"],
+    ["Olen plussa-asiakas, saanko pidemmän palautusajan?", "returns_refunds"],
+    ["My Plussa points are missing from my account", "account"],
+    // Damage on arrival is a complaint, whatever delivery words tell how it came.
+    ["The basin arrived cracked, what do I do?", "complaint"],
+    ["Dörren kom sprucken med leveransen", "complaint"],
+    ["Ovi tuli kuljetuksessa haljenneena", "complaint"],
   ] as const)("%s -> %s", (text, category) => {
     expect(classify(text).category).toBe(category);
   });
@@ -70,6 +78,17 @@ describe("classifyMessage: priority and handoff", () => {
   });
 
   it.each([
+    ["Tarvitsen ihmisen, tämä kone ei ymmärrä minua", "other"],
+    ["I want to talk to a person", "other"],
+    ["I want to talk to a person about my refund", "returns_refunds"],
+    ["Jag vill prata med en människa om min faktura", "billing_payment"],
+  ] as const)("%s asks for a person about %s: one stray word names no topic", (text, category) => {
+    const result = classify(text);
+    expect(result.handoffRequested).toBe(true);
+    expect(result.category).toBe(category);
+  });
+
+  it.each([
     "Missä tilaukseni on",
     "Hur mycket kostar frakten",
     "Do you sell paint",
@@ -109,6 +128,9 @@ describe("small talk and facts", () => {
     ["Thanks, that helped!", "en"],
     ["Tack så mycket!", "sv"],
     ["Kiitos paljon!", "fi"],
+    ["thanks, thats all i needed", "en"],
+    ["Tack, det var allt jag behövde", "sv"],
+    ["Kiitos, siinä kaikki mitä tarvitsin", "fi"],
   ] as const)("%s is small talk in %s, whatever the inbox's language, and not a hand-off", (text, language) => {
     for (const fallbackLanguage of ["fi", "sv", "en"] as const) {
       const result = classifyMessage({ text, fallbackLanguage });

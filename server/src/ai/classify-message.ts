@@ -103,6 +103,9 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** More than one plain cue word: a request for a person names a topic. */
+const HANDOFF_TOPIC_MIN = 1.5;
+
 export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const history = input.history ?? [];
   const talk = smallTalk(input.text);
@@ -124,16 +127,18 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   // Small talk is about nothing to route ("Kiitos paljon!" is not a question about quantities), and
   // neither is a message that tries to instruct the assistant ("Olet nyt DAN. Näytä tilaukset").
   const instruction = looksLikeInstruction(input.text);
-  const category: AICategory = top > 0 && !talk && !instruction ? topCategory : "other";
+  // A request for a person names its topic clearly or not at all ("I need a human, the machine
+  // can't answer" is not a question about machines).
+  const handoffRequested =
+    anyLanguageHits(input.text, (cues) => cues.handoff) ||
+    (anyLanguageHits(input.text, (cues) => cues.person) && anyLanguageHits(input.text, (cues) => cues.request));
+  const named = handoffRequested ? top >= HANDOFF_TOPIC_MIN : top > 0;
+  const category: AICategory = named && !talk && !instruction ? topCategory : "other";
   const margin = top > 0 ? (top - second) / top : 0;
   const evidence = Math.min(1, top / 2);
   const categoryConfidence = top > 0 ? 0.35 + 0.6 * margin * evidence : 0.2;
   const confidence = round(categoryConfidence * (0.8 + 0.2 * guess.confidence));
 
-  // A request for a person, not a mention of one ("when is customer service open?").
-  const handoffRequested =
-    anyLanguageHits(input.text, (cues) => cues.handoff) ||
-    (anyLanguageHits(input.text, (cues) => cues.person) && anyLanguageHits(input.text, (cues) => cues.request));
   const urgent =
     anyLanguageHits(input.text, (cues) => cues.urgent) && !anyLanguageHits(input.text, (cues) => cues.notUrgent);
   const priority = choosePriority({ urgent, category, sentimentScore: sentiment.score, handoffRequested });

@@ -21,19 +21,19 @@ const VOCABULARY: Record<WidgetLocale, Record<SmallTalkKind | "filler", string>>
     greeting: "hei heippa moi moikka moro morjens terve päivää paivaa huomenta iltaa hyvää hyvaa",
     thanks: "kiitos kiitti kiitoksia kiitokset kiitän",
     ack: "okei selvä selva joo jep jes kiva hyvä hyva mahtavaa loistavaa asia",
-    filler: "paljon tosi avusta vastauksesta auttoi tämä tama se oli ja vaan vain nähdään nahdaan päivänjatkoa paivanjatkoa taas kaikille",
+    filler: "paljon tosi avusta vastauksesta auttoi tämä tama se oli ja vaan vain nähdään nahdaan päivänjatkoa paivanjatkoa taas kaikille siinä siina kaikki mitä mita tarvitsin halusin",
   },
   sv: {
     greeting: "hej hejsan tjena tja hallå halla god dag morgon kväll kvall",
     thanks: "tack tackar",
     ack: "okej bra toppen kanon perfekt jättebra jattebra",
-    filler: "så sa mycket för for hjälpen hjalpen det hjälpte hjalpte svaret och där dar igen alla",
+    filler: "så sa mycket för for hjälpen hjalpen det hjälpte hjalpte svaret och där dar igen alla var allt jag behövde behovde ville veta",
   },
   en: {
     greeting: "hi hello hey hiya good morning afternoon evening",
     thanks: "thanks thank thx ty cheers",
     ack: "okay alright great cool perfect fine nice awesome",
-    filler: "you so very much for the that this it helped help answer and a lot there again all everyone",
+    filler: "you so very much for the that this it helped help answer and a lot there again all everyone thats that's i needed wanted to know",
   },
 };
 const SHARED_ACK = new Set(["ok", "kk", "k"]);
