@@ -121,6 +121,18 @@ describe("composeAnswer", () => {
     expect(asksNothingTyped.support).toBe(0.7);
   });
 
+  it.each([
+    "Minulta veloitettiin palautus kahteen kertaan",
+    "Palautus on hyvitetty tuplana",
+    "I was refunded twice for one return",
+    "Jag fick två fakturor för samma retur",
+    "Palautus 4481223 ei näy",
+  ])("%s is one case to look into: half the evidence", (question) => {
+    const top = { ...RETURNS_FI, support: 1 };
+    expect(composeAnswer(draft({ question: "Miten palautus toimii?", passages: [top] })).support).toBe(1);
+    expect(composeAnswer(draft({ question, passages: [top] })).support).toBe(0.5);
+  });
+
   it("is deterministic", () => {
     const input = draft({ question: "Miten palautus toimii?", passages: [RETURNS_FI, DELIVERY_FI] });
     expect(composeAnswer(input)).toEqual(composeAnswer(input));

@@ -30,6 +30,9 @@ const SECOND_SCORE_RATIO = 0.8;
 const MAX_ANSWER_BODY_CHARS = 900;
 const CASE_NUMBER = /(?:^|[^\p{L}\d])(?:[A-Za-z]{1,3}-?)?\d{5,}(?![\d])/u;
 const CASE_DISCOUNT = 0.5;
+// Something happened twice (a double charge, two invoices for one purchase): one case to look into.
+const DUPLICATE =
+  /(?:^|[^\p{L}])(?:twice|double[ds]?|two (?:times|invoices|bills|charges)|kahdesti|kahteen (?:kertaan|otteeseen)|kaksi (?:kertaa|laskua)|kaks (?:kertaa|laskua)|tuplana|tuplasti|kaksinkertai\p{L}*|två (?:gånger|fakturor|räkningar)|dubbel\p{L}*)(?![\p{L}])/iu;
 const DISAGREE_DISCOUNT = 0.5;
 // The category was read off the top article because the question's words named none clearly:
 // the article fits the words, but nothing else confirms the topic.
@@ -91,9 +94,9 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     // Pointing to an article the visitor may not read is weaker evidence than quoting one.
     return { text, citations: [citationOf(top)], grounded: true, support: support / 2, kind: "answer" };
   }
-  // An order, invoice or ticket number asks about one case: help articles answer the rule, a
+  // An order, invoice or ticket number, or something that happened twice, asks about one case: help articles answer the rule, a
   // person answers the case, so such an answer waits for an agent unless the evidence is complete.
-  let evidence = CASE_NUMBER.test(input.question) ? support * CASE_DISCOUNT : support;
+  let evidence = CASE_NUMBER.test(input.question) || DUPLICATE.test(input.question) ? support * CASE_DISCOUNT : support;
   // The classifier read another topic than the ranker found: weaker evidence that it fits.
   if (input.category && top.category && top.category !== input.category) evidence *= DISAGREE_DISCOUNT;
   else if (input.categoryFromArticle) evidence *= INFERRED_TOPIC_DISCOUNT;

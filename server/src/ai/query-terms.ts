@@ -8,6 +8,7 @@ import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/sha
 import { STOPWORDS } from "./answer-relevance.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
+import { namesPlaceOrDay } from "./specific-words.ts";
 import { PHRASES, SYNONYM_GROUPS } from "./synonyms.ts";
 import { fold, stemWord, type Token, tokenize, words } from "./text-tokens.ts";
 
@@ -18,6 +19,8 @@ export interface QueryTerm {
   categories: AICategory[];
   /** Stems of words that ask for the same thing (synonyms.ts). */
   alternatives: string[];
+  /** It names a place or a day (specific-words.ts): an article that lacks it does not answer. */
+  specific: boolean;
 }
 
 /** A word of a category lexicon other than product_question: what the visitor wants done. */
@@ -123,7 +126,8 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
     const context = hasQuestion && !asked[index] ? CONTEXT_WEIGHT : 1;
     const weight = context * (intent ? INTENT_WEIGHT : categories.length > 0 ? PRODUCT_WEIGHT : 1);
     const known = terms.get(token.stem);
-    if (!known || known.weight < weight) terms.set(token.stem, { stem: token.stem, weight, categories, alternatives: known?.alternatives ?? alternativesOf(token.stem, language) });
+    if (!known || known.weight < weight)
+      terms.set(token.stem, { stem: token.stem, weight, categories, alternatives: known?.alternatives ?? alternativesOf(token.stem, language), specific: namesPlaceOrDay(token.word, language) });
   });
   return [...terms.values()];
 }

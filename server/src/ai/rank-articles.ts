@@ -43,7 +43,8 @@ const CATEGORY_TIE = 0.85;
 // An intent word counts this much more in an article of the category whose lexicon names it
 // ("palautus" in the returns article, not in the drill guide that mentions returning a battery).
 const ON_TOPIC = 2;
-const UNKNOWN_TERM = 1.25;
+const UNKNOWN_TERM = 0.7;
+const UNKNOWN_SPECIFIC = 2;
 
 type Field = keyof typeof FIELD_BOOST;
 interface IndexedArticle {
@@ -154,7 +155,7 @@ function rankGroup(queried: QueryTerm[], group: IndexedArticle[]): RankedArticle
       const tf = columns[t]?.[i] ?? 0;
       const topical = category && category !== "product_question" && term.categories.includes(category) ? ON_TOPIC : 1;
       // A word no article uses (a town, a product, an order number) is what the help centre lacks.
-      const unknown = known[t] ? 1 : UNKNOWN_TERM;
+      const unknown = known[t] ? 1 : term.specific ? UNKNOWN_SPECIFIC : UNKNOWN_TERM;
       total += topical * term.weight * unknown;
       if (tf <= 0) return;
       score += topical * term.weight * (idf[t] ?? 0) * ((tf * (K1 + 1)) / (tf + K1));
