@@ -17,12 +17,14 @@ const fi: CategoryLexicon = {
   delivery: [
     "~toimitu!", "toimittaa", "~toimitat", "~toimitet", "~kuljet!", "~rahti", "~postikul", "~kulut",
     "~nouto", "~nouda", "noutaa", "=posti", "postiin", "~paketti", "~matkahuol", "~lava", "~saapu",
-    "perille", "kotiin", "~drive", "~kuljettaj", "~kuski", "~toimituskul", "~kuriiri",
+    "perille", "kotiin", "~drive", "~kuljettaj", "~kuski", "~toimituskul", "~kuriiri", "~postikulu!",
+    "~postimaks", "~lahetyskul", "~toimitusmaks", "~kuljetusmaks", "~rahtimaks", "~nosturi", "~noutopist",
+    "~pakettiautomaat",
   ],
   returns_refunds: [
     "~palautu!", "~palautt!", "~palauta!", "~palautin!", "~palautan!", "~palautet", "~hyvity!", "~hyvit",
     "raha takaisin!", "raha ~takas!", "~takaisin", "~takas", "~vaihta", "~vaihdan", "~vaihdo", "~vaihto",
-    "~avoin =kauppa", "~palautusoik", "~peruutusoik",
+    "~avoin =kauppa", "~palautusoik", "~peruutusoik", "~avaamat", "~kayttamat", "~katumus",
   ],
   product_question: [
     "~tuote", "~tuott", "~varasto", "~saatav", "=hinta", "~hinna", "~hintaa", "paljonko", "=koko",
@@ -73,12 +75,13 @@ const sv: CategoryLexicon = {
   delivery: [
     "~leverans!", "~lever", "~frakt!", "~hemleverans", "=hämta", "~hamtning", "~upphamt", "~paket",
     "~postnord", "~ombud", "~leveranstid", "~skickas", "=bud", "~budfirm", "~transport", "~porto", "~pall",
-    "~chauff", "~kommer =leverans",
+    "~chauff", "~kommer =leverans", "~hemkor", "~hemkorn", "~hamtorder", "~hamtas", "~hamta =ut",
+    "~fraktkostnad!", "~leveranskostnad!", "~kranbil", "~utlamningsstall", "~paketskap",
   ],
   returns_refunds: [
     "~retur!", "~aterbetal!", "~pengar =tillbaka!", "~pengarna =kommer =tillbaka", "~tillbaka", "=byta",
     "=byte", "~bytes", "~angerratt", "~oppet =kop", "~skicka =tillbaka!", "~lamna =tillbaka!",
-    "~ersattning", "~aterkop", "~kreditera",
+    "~ersattning", "~aterkop", "~kreditera", "~ooppnad", "~oanvand", "~angra",
   ],
   product_question: [
     "~produkt", "~lager", "=finns", "~tillganglig", "=pris", "~priset", "~kostar", "~storlek", "=matt",
@@ -123,11 +126,12 @@ const en: CategoryLexicon = {
   delivery: [
     "deliver!", "=ship", "shipping", "shipment", "~courier", "~freight", "~postag", "~parcel", "~packag",
     "~pickup", "=pick =up", "~collect", "arrive", "~transport", "~pallet", "=posti", "~matkahuolto",
-    "=dhl", "=ups", "=eta", "~driver", "=van",
+    "=dhl", "=ups", "=eta", "~driver", "=van", "=click =n =collect", "=click =and =collect", "~crane",
+    "=delivery =fee!", "=shipping =cost!", "~parcel =locker", "=curbside",
   ],
   returns_refunds: [
     "return!", "refund!", "=money =back", "~exchang", "=swap", "=send =back!", "=send =it =back!",
-    "~reimburs", "~credit =note",
+    "~reimburs", "~credit =note", "~unopen", "~unused", "=changed =my =mind",
   ],
   product_question: [
     "~product", "~stock", "~availab", "=price", "=cost", "=how =much", "=size", "~dimension", "~measur",

@@ -31,6 +31,12 @@ describe("classifyMessage: categories by stems", () => {
     ["The basin arrived cracked, what do I do?", "complaint"],
     ["Dörren kom sprucken med leveransen", "complaint"],
     ["Ovi tuli kuljetuksessa haljenneena", "complaint"],
+    // What a visitor wants done outweighs the products named beside it.
+    ["Paljonko postikulut ovat, jos tilaan ruuveja?", "delivery"],
+    ["Kan jag få altandörren hemkörd?", "delivery"],
+    ["Is click n collect free for a pallet of tiles?", "delivery"],
+    ["Käykö avaamaton maalipurkki vielä kauppaan?", "returns_refunds"],
+    ["Can I bring back an unopened tin of primer?", "returns_refunds"],
   ] as const)("%s -> %s", (text, category) => {
     expect(classify(text).category).toBe(category);
   });
