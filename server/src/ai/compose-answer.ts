@@ -8,6 +8,7 @@ import { answerLanguage } from "./answer-relevance.ts";
 import { askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
+import { queryTerms } from "./query-terms.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
 import { rankParagraphs, splitSentences } from "./quote-paragraph.ts";
 import { smallTalk } from "./small-talk.ts";
@@ -39,6 +40,18 @@ const DISAGREE_DISCOUNT = 0.5;
 const INFERRED_TOPIC_DISCOUNT = 0.85;
 // The question asks for a price or a time and the quoted paragraph states one (answer-type.ts).
 const ANSWER_TYPE_BONUS = 0.15;
+
+// A long question's share of matched words undercounts what the article answers: a visitor who
+// writes more adds circumstances (the product, the day, who will fetch it) that no article states.
+// Each content word beyond LONG_QUESTION_TERMS adds PER_EXTRA_TERM to the evidence, up to MAX_LENGTH_BONUS.
+const LONG_QUESTION_TERMS = 5;
+const PER_EXTRA_TERM = 0.04;
+const MAX_LENGTH_BONUS = 0.2;
+
+function lengthBonus(question: string, language: WidgetLocale): number {
+  const extra = queryTerms(question, language).length - LONG_QUESTION_TERMS;
+  return Math.min(MAX_LENGTH_BONUS, PER_EXTRA_TERM * Math.max(0, extra));
+}
 
 function citationOf(passage: Passage): Citation {
   return { articleId: passage.articleId, title: passage.title, url: passage.url };
@@ -122,5 +135,6 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
   if (askedTypes(input.question, language).some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
+  evidence = Math.min(1, evidence * (1 + lengthBonus(input.question, language)));
   return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }
