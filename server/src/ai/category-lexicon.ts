@@ -57,7 +57,7 @@ const fi: CategoryLexicon = {
     "~tili!", "~tilil", "~tilei", "~tilin", "~kirjau!", "~kirjaud!", "~salasan!", "~sahkopost",
     "~rekister", "~profiili", "~uutiskirj", "~plussa", "~pistee", "~kanta =asiakas", "~kanta-asiak",
     "~tunnu", "~yhteystie", "~omat =tiedot!", "~omiin =tietoihin!", "~tietoni!", "~markkinoint", "=gdpr",
-    "~kayttajati",
+    "~kayttajati", "~palautuslink!!", "~vaihtolink!", "~nollauslink!",
   ],
   other: [
     "~tyopaik!", "~kesatyo!", "~hakemu", "=haen", "~rekry", "~harjoitt", "~yhteisty!", "~sponsor",

@@ -40,6 +40,8 @@ describe("classifyMessage: categories by stems", () => {
     // Picking up an order is about the way it comes, not the order's status.
     ["Can my wife pick up my order?", "delivery"],
     ["Kan min granne hämta min beställning?", "delivery"],
+    // A password's reset link ("palautuslinkki") is not a return.
+    ["Salasanan palautuslinkki ei toimi", "account"],
   ] as const)("%s -> %s", (text, category) => {
     expect(classify(text).category).toBe(category);
   });
