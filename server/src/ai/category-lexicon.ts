@@ -16,7 +16,7 @@ const fi: CategoryLexicon = {
   ],
   delivery: [
     "~toimitu!", "toimittaa", "~toimitat", "~toimitet", "~kuljet!", "~rahti", "~postikul", "~kulut",
-    "~nouto!", "~nouda!", "noutaa!", "=posti", "postiin", "~paketti", "~matkahuol", "~lava", "~saapu",
+    "~nouto", "~nouda", "noutaa", "=posti", "postiin", "~paketti", "~matkahuol", "~lava", "~saapu",
     "perille", "kotiin", "~drive", "~kuljettaj", "~kuski", "~toimituskul", "~kuriiri", "~postikulu!",
     "~postimaks", "~lahetyskul", "~toimitusmaks", "~kuljetusmaks", "~rahtimaks", "~nosturi", "~noutopist",
     "~pakettiautomaat",
@@ -57,7 +57,7 @@ const fi: CategoryLexicon = {
     "~tili!", "~tilil", "~tilei", "~tilin", "~kirjau!", "~kirjaud!", "~salasan!", "~sahkopost",
     "~rekister", "~profiili", "~uutiskirj", "~plussa", "~pistee", "~kanta =asiakas", "~kanta-asiak",
     "~tunnu", "~yhteystie", "~omat =tiedot!", "~omiin =tietoihin!", "~tietoni!", "~markkinoint", "=gdpr",
-    "~kayttajati", "~palautuslink!!", "~vaihtolink!", "~nollauslink!",
+    "~kayttajati",
   ],
   other: [
     "~tyopaik!", "~kesatyo!", "~hakemu", "=haen", "~rekry", "~harjoitt", "~yhteisty!", "~sponsor",
@@ -73,9 +73,9 @@ const sv: CategoryLexicon = {
     "~behandla", "~skickad",
   ],
   delivery: [
-    "~leverans!", "~lever", "~frakt!", "~hemleverans", "=hämta!", "~hamtning!", "~upphamt!", "~paket",
+    "~leverans!", "~lever", "~frakt!", "~hemleverans", "=hämta", "~hamtning", "~upphamt", "~paket",
     "~postnord", "~ombud", "~leveranstid", "~skickas", "=bud", "~budfirm", "~transport", "~porto", "~pall",
-    "~chauff", "~kommer =leverans", "~hemkor", "~hemkorn", "~hamtorder!", "~hamtas", "~hamta =ut",
+    "~chauff", "~kommer =leverans", "~hemkor", "~hemkorn", "~hamtorder", "~hamtas", "~hamta =ut",
     "~fraktkostnad!", "~leveranskostnad!", "~kranbil", "~utlamningsstall", "~paketskap",
   ],
   returns_refunds: [
@@ -125,7 +125,7 @@ const en: CategoryLexicon = {
   ],
   delivery: [
     "deliver!", "=ship", "shipping", "shipment", "~courier", "~freight", "~postag", "~parcel", "~packag",
-    "~pickup!", "=pick =up!", "~collect!", "arrive", "~transport", "~pallet", "=posti", "~matkahuolto",
+    "~pickup", "=pick =up", "~collect", "arrive", "~transport", "~pallet", "=posti", "~matkahuolto",
     "=dhl", "=ups", "=eta", "~driver", "=van", "=click =n =collect", "=click =and =collect", "~crane",
     "=delivery =fee!", "=shipping =cost!", "~parcel =locker", "=curbside",
   ],

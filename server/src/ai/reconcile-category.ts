@@ -11,7 +11,7 @@ import type { ClassificationResult, Passage } from "./provider.ts";
 /** At or below this lexicon score (one strong or two plain category words) the words are weak evidence. */
 export const WEAK_LEXICAL_EVIDENCE = 2;
 /** The top article must hold at least this share of the question's weighted terms. */
-export const ARTICLE_MIN_SUPPORT = 0.6;
+export const ARTICLE_MIN_SUPPORT = 0.5;
 
 /** Whether the classification names its category weakly enough for the articles to decide. */
 export function readsWeakly(result: ClassificationResult): boolean {
