@@ -42,7 +42,7 @@ const fi: CategoryLexicon = {
     "~arkipyh", "~juhannu", "~joulu", "~pyhi", "~pyhan", "~aikaan", "~palvelet", "~tavaratalo",
   ],
   billing_payment: [
-    "~maksu!", "~makso", "~maksett", "maksan", "maksaa", "~lasku!", "~laskut", "~veloit!", "~kortilt",
+    "~maksu!", "~makso", "~maksett", "@maksan", "@maksanko", "@maksamaan", "@maksamisen", "@maksaminen", "~lasku!", "~laskut", "~veloit!", "~kortilt",
     "~kortill", "=kortti", "~luotto", "~osamaks", "~klarna", "~mobilepay", "~kuitti", "~kuiti", "=alv",
     "~alennu", "~koodi", "~lahjakort", "~kassa", "~verkkopank", "~pankki", "~tililt", "~summa",
     "~kaksi =kertaa", "~hyvityslasku",

@@ -37,6 +37,9 @@ describe("classifyMessage: categories by stems", () => {
     ["Is click n collect free for a pallet of tiles?", "delivery"],
     ["Käykö avaamaton maalipurkki vielä kauppaan?", "returns_refunds"],
     ["Can I bring back an unopened tin of primer?", "returns_refunds"],
+    // "Maksaa" is both "to pay" and "to cost": what a service costs is about the service.
+    ["Maksaako kotiinkuljetus jotain?", "delivery"],
+    ["Voinko maksaa laskulla?", "billing_payment"],
   ] as const)("%s -> %s", (text, category) => {
     expect(classify(text).category).toBe(category);
   });

@@ -14,6 +14,13 @@ const INSTRUCTION_PATTERNS: readonly RegExp[] = [
   /\bdu är nu\b/i,
   /\b(järjestelmäkehote|systemprompt|systemprompten)\b/i,
   /<\/?\s*(system|instructions?|article|visitor_message)\b/i,
+  // A message that speaks as the system or an operator, or switches the assistant into a "mode".
+  /(^|\n)\s*\[?\s*(system|admin|administrator|developer|assistant|järjestelmä|ylläpitäjä|systemet?|administratör)\s*\]?\s*:/i,
+  /\b(developer|admin|debug|god|jailbreak|unrestricted)\s+mode\b/i,
+  /\b(kehittäjä|ylläpito|vianetsintä|debug)tila/i,
+  /\b(utvecklar|admin|felsöknings|debug)läge/i,
+  /\b(pretend|act as if|roleplay as)\b.{0,40}\b(you are|you're|assistant|ai|bot)\b/i,
+  /\b(esitä olevasi|leiki olevasi|låtsas att du är|låtsas vara)\b/i,
 ];
 
 export function looksLikeInstruction(text: string): boolean {

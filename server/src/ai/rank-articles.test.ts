@@ -11,6 +11,8 @@ describe("rankArticles", () => {
     ["Can I return a drill I bought last week?", "en", "returns-en"],
     ["Vilka öppettider har kundtjänst?", "sv", "opening-hours-sv"],
     ["Paljonko kotiinkuljetus maksaa?", "fi", "home-delivery-fi"],
+    // "Maksaa" there is "cost", not "pay": the pick-up article, not the payment methods.
+    ["Maksaako myymälänouto jotain?", "fi", "click-and-collect-fi"],
   ] as const)("%s: intent words outweigh product nouns; the visitor's language first", (question, language, slug) => {
     expect(slugOf(rankArticles(question, articles, { language })[0]?.article.id)).toBe(slug);
   });
