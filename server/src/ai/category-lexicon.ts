@@ -42,7 +42,9 @@ const fi: CategoryLexicon = {
     "~arkipyh", "~juhannu", "~joulu", "~pyhi", "~pyhan", "~aikaan", "~palvelet", "~tavaratalo",
   ],
   billing_payment: [
-    "~maksu!", "~makso", "~maksett", "@maksan", "@maksanko", "@maksamaan", "@maksamisen", "@maksaminen", "~lasku!", "~laskut", "~veloit!", "~kortilt",
+    // "maksaa" is also "to cost" ("maksaako nouto jotain?"): only the paying forms are billing words.
+    "~maksu!", "~makso", "~maksett", "@maksan", "@maksanko", "@maksamaan", "@maksamisen", "@maksaminen",
+    "~lasku!", "~laskut", "~veloit!", "~kortilt",
     "~kortill", "=kortti", "~luotto", "~osamaks", "~klarna", "~mobilepay", "~kuitti", "~kuiti", "=alv",
     "~alennu", "~koodi", "~lahjakort", "~kassa", "~verkkopank", "~pankki", "~tililt", "~summa",
     "~kaksi =kertaa", "~hyvityslasku",

@@ -107,8 +107,9 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     // Pointing to an article the visitor may not read is weaker evidence than quoting one.
     return { text, citations: [citationOf(top)], grounded: true, support: support / 2, kind: "answer" };
   }
-  // An order, invoice or ticket number, or something that happened twice, asks about one case: help articles answer the rule, a
-  // person answers the case, so such an answer waits for an agent unless the evidence is complete.
+  // An order, invoice or ticket number, or something that happened twice, asks about one case:
+  // help articles answer the rule, a person answers the case, so such an answer waits for an
+  // agent unless the evidence is complete.
   let evidence = CASE_NUMBER.test(input.question) || DUPLICATE.test(input.question) ? support * CASE_DISCOUNT : support;
   // The classifier read another topic than the ranker found: weaker evidence that it fits.
   if (input.category && top.category && top.category !== input.category) evidence *= DISAGREE_DISCOUNT;

@@ -8,7 +8,7 @@ import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/sha
 import { STOPWORDS } from "./answer-relevance.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
-import { namesPlaceOrDay } from "./specific-words.ts";
+import { isSpecificWord } from "./specific-words.ts";
 import { PHRASES, SYNONYM_GROUPS } from "./synonyms.ts";
 import { fold, stemWord, type Token, tokenize, words } from "./text-tokens.ts";
 
@@ -19,7 +19,7 @@ export interface QueryTerm {
   categories: AICategory[];
   /** Stems of words that ask for the same thing (synonyms.ts). */
   alternatives: string[];
-  /** It names a place or a day (specific-words.ts): an article that lacks it does not answer. */
+  /** It names a place, a day or an item's stock (specific-words.ts): an article that lacks it does not answer. */
   specific: boolean;
 }
 
@@ -127,7 +127,7 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
     const weight = context * (intent ? INTENT_WEIGHT : categories.length > 0 ? PRODUCT_WEIGHT : 1);
     const known = terms.get(token.stem);
     if (!known || known.weight < weight)
-      terms.set(token.stem, { stem: token.stem, weight, categories, alternatives: known?.alternatives ?? alternativesOf(token.stem, language), specific: namesPlaceOrDay(token.word, language) });
+      terms.set(token.stem, { stem: token.stem, weight, categories, alternatives: known?.alternatives ?? alternativesOf(token.stem, language), specific: isSpecificWord(token.word, language) });
   });
   return [...terms.values()];
 }

@@ -43,6 +43,9 @@ const CATEGORY_TIE = 0.85;
 // An intent word counts this much more in an article of the category whose lexicon names it
 // ("palautus" in the returns article, not in the drill guide that mentions returning a battery).
 const ON_TOPIC = 2;
+// A question word no article holds: usually a product, a colloquial form or a circumstance, which
+// rarely changes what the article answers, so it counts less; a place, a day or an item's stock
+// (specific-words.ts) is what the help centre does not state, so it counts more.
 const UNKNOWN_TERM = 0.7;
 const UNKNOWN_SPECIFIC = 2;
 
@@ -154,7 +157,6 @@ function rankGroup(queried: QueryTerm[], group: IndexedArticle[]): RankedArticle
     terms.forEach((term, t) => {
       const tf = columns[t]?.[i] ?? 0;
       const topical = category && category !== "product_question" && term.categories.includes(category) ? ON_TOPIC : 1;
-      // A word no article uses (a town, a product, an order number) is what the help centre lacks.
       const unknown = known[t] ? 1 : term.specific ? UNKNOWN_SPECIFIC : UNKNOWN_TERM;
       total += topical * term.weight * unknown;
       if (tf <= 0) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { namesPlaceOrDay } from "./specific-words.ts";
+import { isSpecificWord } from "./specific-words.ts";
 
-describe("namesPlaceOrDay", () => {
+describe("isSpecificWord", () => {
   it.each([
     ["lahdessa", "fi"],
     ["vantaalla", "fi"],
@@ -18,7 +18,7 @@ describe("namesPlaceOrDay", () => {
     ["estonia", "en"],
     ["stock", "en"],
   ] as const)("%s names a place, a day or an item's stock (%s)", (word, language) => {
-    expect(namesPlaceOrDay(word, language)).toBe(true);
+    expect(isSpecificWord(word, language)).toBe(true);
   });
 
   it.each([
@@ -32,6 +32,6 @@ describe("namesPlaceOrDay", () => {
     ["delivery", "en"],
     ["saturday", "en"],
   ] as const)("%s does not (%s)", (word, language) => {
-    expect(namesPlaceOrDay(word, language)).toBe(false);
+    expect(isSpecificWord(word, language)).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Words that name one place or one day: a town, a region, a country, a holiday. A help centre
- * answers such a question only when an article names that place or day ("is the Lahti store open
- * at Easter?" is not answered by the general opening hours), so a question word of this kind that
- * no article holds counts heavily against the answer. Other words no article holds (a product, a
+ * Words that name one place, one day or one item's stock: a town, a region, a country, a holiday,
+ * "in stock". A help centre answers such a question only when an article names that place or day
+ * ("is the Lahti store open at Easter?" is not answered by the general opening hours), so a
+ * question word of this kind that no article holds counts heavily against the answer. Other words no article holds (a product, a
  * colloquial form) count lightly: they rarely change what the article answers.
  * Written lowercase with their letters (ä, ö, å kept: "lähtee" is not "Lahti"); a word matches
  * when it begins with one of them.
@@ -33,7 +33,7 @@ const prefixes: Record<WidgetLocale, string[]> = {
   en: [...PLACES.split(" "), ...HOLIDAYS.en.split(" "), ...STOCK.en.split(" ")],
 };
 
-/** True when `word` (lowercased, as written) names a place or a holiday. */
-export function namesPlaceOrDay(word: string, language: WidgetLocale): boolean {
+/** True when `word` (lowercased, as written) names a place, a holiday or an item's stock. */
+export function isSpecificWord(word: string, language: WidgetLocale): boolean {
   return prefixes[language].some((prefix) => prefix.length > 0 && word.startsWith(prefix));
 }
