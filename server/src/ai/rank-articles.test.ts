@@ -43,6 +43,16 @@ describe("rankArticles", () => {
     expect(oulu).toBeLessThan(0.7);
   });
 
+  it("a greeting or a thanks is no part of the question", () => {
+    for (const [question, language] of [
+      ["Moro! Oletteko auki lauantaina?", "fi"],
+      ["Tjena, när öppnar ni på lördag?", "sv"],
+      ["Hiya, when do you open on Saturday? Cheers", "en"],
+    ] as const) {
+      expect(rankArticles(question, articles, { language })[0]?.support, question).toBe(1);
+    }
+  });
+
   it("reads a word no article holds as the article word one typing slip away, never two", () => {
     const top = (question: string) => rankArticles(question, articles, { language: "en" })[0];
     for (const question of ["How long do I have to retrun an item?", "Can I pay by invocie?", "Can I pay by ivnoice?"]) {
