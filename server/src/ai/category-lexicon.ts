@@ -50,10 +50,10 @@ const fi: CategoryLexicon = {
     "~kaksi =kertaa", "~hyvityslasku",
   ],
   complaint: [
-    "~valitu!", "~valitta!", "~reklam!", "~huono", "~surke!", "~kamala", "~kauhea", "~rikki!!", "~rikkin!!",
-    "~viall", "=vika", "~viko", "~vioitt", "~vauri!!", "~hajo!!", "=ei =toimi!", "~toykea!", "~petty!",
+    "~valitu!", "~valitta!", "~reklam!", "~huono", "~surke!", "~kamala", "~kauhea", "~rikki", "~rikkin",
+    "~viall", "=vika", "~viko", "~vioitt", "~vauri", "~hajo", "=ei =toimi!", "~toykea!", "~petty!",
     "~naurett", "~skandaal", "~epakohte", "~tyytymat!", "=ala ~arvoi!", "~kukaan =ei", "~ei =vastaa",
-    "~karsea", "~halkei!!", "~haljen!!", "~kolhu", "~naarmu", "~lommo",
+    "~karsea", "~halkei!", "~haljen!", "~kolhu", "~naarmu", "~lommo",
   ],
   account: [
     "~tili!", "~tilil", "~tilei", "~tilin", "~kirjau!", "~kirjaud!", "~salasan!", "~sahkopost",
@@ -104,10 +104,10 @@ const sv: CategoryLexicon = {
     "~belopp", "~två =gånger", "~dubbel",
   ],
   complaint: [
-    "~klago!", "~klaga!", "~reklam!", "~dalig", "~usel", "~hemsk", "~trasig!!", "~skadad!!", "~sonder!!",
+    "~klago!", "~klaga!", "~reklam!", "~dalig", "~usel", "~hemsk", "~trasig", "~skadad", "~sonder",
     "=fungerar =inte!", "=funkar =inte!", "~oforskam!", "~besvik!", "~oaccept!", "~missnoj!", "~bedrovl",
     "~skandal", "~samst", "~ingen =har =svarat", "~ingen =svarar", "~katastrof", "~kvalitet",
-    "~spruck!!", "~buckl", "~repig",
+    "~spruck!", "~buckl", "~repig",
   ],
   account: [
     "~konto!", "=logga", "~inlogg!", "~losenord!", "=e =post", "~epost", "~postadress", "~mejladress",
@@ -156,9 +156,9 @@ const en: CategoryLexicon = {
   ],
   complaint: [
     "~complain!", "~terribl!", "~awful!", "~horribl!", "~unaccept!", "=worst!", "=rude!", "~disappoint!",
-    "=broken!!", "=broke", "~damag!!", "~defect", "~fault", "=not =work!", "=doesn't =work!", "=poor",
+    "=broken", "=broke", "~damag", "~defect", "~fault", "=not =work!", "=doesn't =work!", "=poor",
     "~ridicul", "~useless", "~scam", "~angri", "~furious", "~frustrat", "=nobodi", "=no =one",
-    "=not =happi", "~qualiti", "~crack!!", "=dent", "=dented", "~scratch",
+    "=not =happi", "~qualiti", "~crack!", "=dent", "=dented", "~scratch",
   ],
   account: [
     "account!", "~login!", "=log =in!", "=log =into!", "=sign =in", "~password!", "~email", "=e =mail",
