@@ -8,9 +8,9 @@ import { answerLanguage } from "./answer-relevance.ts";
 import { askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
-import { queryTerms } from "./query-terms.ts";
+import { type QueryTerm, queryTerms } from "./query-terms.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
-import { rankParagraphs, splitSentences } from "./quote-paragraph.ts";
+import { rankParagraphsByTerms, splitSentences } from "./quote-paragraph.ts";
 import { smallTalk } from "./small-talk.ts";
 
 export interface ComposedAnswer {
@@ -48,8 +48,8 @@ const LONG_QUESTION_TERMS = 5;
 const PER_EXTRA_TERM = 0.04;
 const MAX_LENGTH_BONUS = 0.2;
 
-function lengthBonus(question: string, language: WidgetLocale): number {
-  const extra = queryTerms(question, language).length - LONG_QUESTION_TERMS;
+function lengthBonus(terms: readonly QueryTerm[]): number {
+  const extra = terms.length - LONG_QUESTION_TERMS;
   return Math.min(MAX_LENGTH_BONUS, PER_EXTRA_TERM * Math.max(0, extra));
 }
 
@@ -69,8 +69,8 @@ function clean(paragraph: string): string {
 
 /** The paragraph(s) of the passage that hold the asked fact, whole and in the article's order,
  * without instruction-like sentences. */
-function quote(passage: Passage, question: string, language: WidgetLocale): string | null {
-  const ranked = rankParagraphs(question, passage.body, language)
+function quote(passage: Passage, terms: readonly QueryTerm[], language: WidgetLocale): string | null {
+  const ranked = rankParagraphsByTerms(terms, passage.body, language)
     .map((p) => ({ ...p, text: clean(p.paragraph) }))
     .filter((p) => p.text.length > 0);
   const best = ranked[0];
@@ -114,7 +114,9 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   // The classifier read another topic than the ranker found: weaker evidence that it fits.
   if (input.category && top.category && top.category !== input.category) evidence *= DISAGREE_DISCOUNT;
   else if (input.categoryFromArticle) evidence *= INFERRED_TOPIC_DISCOUNT;
-  const first = quote(top, input.question, language);
+  // The question read once into its weighted terms, for every paragraph choice and the length bonus.
+  const terms = queryTerms(input.question, language);
+  const first = quote(top, terms, language);
   if (!first) return noAnswer;
   const quoted = [first];
   const used = [top];
@@ -127,7 +129,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     (second.support ?? 0) >= SECOND_MIN_SUPPORT &&
     second.score >= top.score * SECOND_SCORE_RATIO
   ) {
-    const extra = quote(second, input.question, language);
+    const extra = quote(second, terms, language);
     if (extra && first.length + extra.length <= MAX_ANSWER_BODY_CHARS) {
       quoted.push(extra);
       used.push(second);
@@ -136,6 +138,6 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
   if (askedTypes(input.question, language).some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
-  evidence = Math.min(1, evidence * (1 + lengthBonus(input.question, language)));
+  evidence = Math.min(1, evidence * (1 + lengthBonus(terms)));
   return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }

@@ -57,8 +57,19 @@ function paragraphScore(terms: readonly QueryTerm[], paragraph: string, language
 
 /** The paragraphs of `body` in order of fit to the question; earlier wins a tie (articles lead
  * with their main rule). */
-export function rankParagraphs(question: string, body: string, language: WidgetLocale): { paragraph: string; index: number; score: number }[] {
-  const terms = queryTerms(question, language);
+export function rankParagraphs(question: string, body: string, language: WidgetLocale): RankedParagraph[] {
+  return rankParagraphsByTerms(queryTerms(question, language), body, language);
+}
+
+export interface RankedParagraph {
+  paragraph: string;
+  index: number;
+  score: number;
+}
+
+/** `rankParagraphs` for a question already read into its terms (the composer quotes up to two
+ * articles for one question). */
+export function rankParagraphsByTerms(terms: readonly QueryTerm[], body: string, language: WidgetLocale): RankedParagraph[] {
   return splitParagraphs(body)
     .map((paragraph, index) => ({ paragraph, index, score: paragraphScore(terms, paragraph, language, index) }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
