@@ -28,6 +28,8 @@ interface CompiledCues {
   handoff: CompiledTerm[];
   person: CompiledTerm[];
   request: CompiledTerm[];
+  alone: CompiledTerm[];
+  filler: CompiledTerm[];
   urgent: CompiledTerm[];
   notUrgent: CompiledTerm[];
 }
@@ -47,6 +49,8 @@ function cuesFor(language: WidgetLocale): CompiledCues {
       handoff: compileTerms(intent.handoff, language),
       person: compileTerms(intent.person, language),
       request: compileTerms(intent.request, language),
+      alone: compileTerms(intent.alone, language),
+      filler: compileTerms(intent.filler, language),
       urgent: compileTerms(intent.urgent, language),
       notUrgent: compileTerms(intent.notUrgent, language),
     };
@@ -77,6 +81,23 @@ export function scoreCategories(text: string, primary: WidgetLocale | null): Cat
 
 function anyLanguageHits(text: string, pick: (cues: CompiledCues) => CompiledTerm[]): boolean {
   return LOCALES.some((language) => findHits(tokenize(text, language), pick(cuesFor(language))).length > 0);
+}
+
+// A bare request for a person is short: "human", "agent please", "oikea asiakaspalvelija kiitos".
+const BARE_REQUEST_WORDS = 4;
+
+/** The message is only a word for a person with filler words around it, in one of the languages. */
+function barePersonRequest(text: string): boolean {
+  return LOCALES.some((language) => {
+    const tokens = tokenize(text, language);
+    if (tokens.length === 0 || tokens.length > BARE_REQUEST_WORDS) return false;
+    const cues = cuesFor(language);
+    const person = findHits(tokens, cues.alone);
+    if (person.length === 0) return false;
+    const covered = new Set<number>();
+    for (const hit of [...person, ...findHits(tokens, cues.filler)]) for (let i = hit.index; i < hit.index + hit.length; i++) covered.add(i);
+    return covered.size === tokens.length;
+  });
 }
 
 function ranked(scores: CategoryScores): [AICategory, number][] {
@@ -131,7 +152,8 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   // topic clearly or not at all ("I need a human, the machine can't answer" is not about machines).
   const handoffRequested =
     anyLanguageHits(input.text, (cues) => cues.handoff) ||
-    (anyLanguageHits(input.text, (cues) => cues.person) && anyLanguageHits(input.text, (cues) => cues.request));
+    (anyLanguageHits(input.text, (cues) => cues.person) && anyLanguageHits(input.text, (cues) => cues.request)) ||
+    barePersonRequest(input.text);
   const named = handoffRequested ? top >= HANDOFF_TOPIC_MIN : top > 0;
   const category: AICategory = named && !talk && !instruction ? topCategory : "other";
   const margin = top > 0 ? (top - second) / top : 0;
