@@ -14,6 +14,22 @@ export const STOPWORDS: Record<WidgetLocale, ReadonlySet<string>> = {
   ),
 };
 
+/** Pronouns, particles, auxiliaries and colloquial fillers ("mut", "oo", "mig", "into", "got"):
+ * no content term of a question, so an article is not held to them, but unlike `STOPWORDS` they
+ * count towards a question's length (compose-answer.ts). Words that ask for a quantity, a time,
+ * a count or a negation ("mycket", "koska", "two", "inget") carry the ask and are not here. */
+export const FILLER_WORDS: Record<WidgetLocale, ReadonlySet<string>> = {
+  fi: new Set(
+    "jonka joka jotka joita jota sit sitte asti kyllä joo ok okei vai sekä tää toi noi näin noin jotain jotakin kukaan joku jokin tein teen tehdä tehty olis ois oon oot taas pitäis pitäisi täytyy voisiko voisitteko voitko voisitko teil teiltä teille meil mulla mulle multa minulla minulle sulla teidän mut et oo voin siellä täällä sinne sen sitä siitä sille siihen niitä niiden myös vaan eli ihan tosi".split(" "),
+  ),
+  sv: new Set(
+    "man går gick sen då så nu redan också någon något några alla allt här där dem sig sin sitt sina mig dig oss ju väl nog även hos vid blir bli blev gör göra gjorde måste kommer komma ville vet kanske ja nej okej lite dock jo".split(" "),
+  ),
+  en: new Set(
+    "into onto than then there here them its also very so too cant can't don't dont i'm im it's let know make made got say says said go going come comes u ur pls plz ok okay yes whether because though really something anything thing own well".split(" "),
+  ),
+};
+
 export function answerLanguage(language: Language): WidgetLocale {
   return language === "other" ? "en" : language;
 }

@@ -8,7 +8,7 @@ import { answerLanguage } from "./answer-relevance.ts";
 import { askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
-import { type QueryTerm, queryTerms } from "./query-terms.ts";
+import { fillerWordCount, type QueryTerm, queryTerms } from "./query-terms.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
 import { rankParagraphsByTerms, splitSentences } from "./quote-paragraph.ts";
 import { smallTalk } from "./small-talk.ts";
@@ -43,13 +43,14 @@ const ANSWER_TYPE_BONUS = 0.15;
 
 // A long question's share of matched words undercounts what the article answers: a visitor who
 // writes more adds circumstances (the product, the day, who will fetch it) that no article states.
-// Each content word beyond LONG_QUESTION_TERMS adds PER_EXTRA_TERM to the evidence, up to MAX_LENGTH_BONUS.
+// Each content or filler word beyond LONG_QUESTION_TERMS adds PER_EXTRA_TERM to the evidence, up to
+// MAX_LENGTH_BONUS.
 const LONG_QUESTION_TERMS = 5;
 const PER_EXTRA_TERM = 0.04;
 const MAX_LENGTH_BONUS = 0.2;
 
-function lengthBonus(terms: readonly QueryTerm[]): number {
-  const extra = terms.length - LONG_QUESTION_TERMS;
+function lengthBonus(terms: readonly QueryTerm[], fillerWords: number): number {
+  const extra = terms.length + fillerWords - LONG_QUESTION_TERMS;
   return Math.min(MAX_LENGTH_BONUS, PER_EXTRA_TERM * Math.max(0, extra));
 }
 
@@ -138,6 +139,6 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
   if (askedTypes(input.question, language).some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
-  evidence = Math.min(1, evidence * (1 + lengthBonus(terms)));
+  evidence = Math.min(1, evidence * (1 + lengthBonus(terms, fillerWordCount(input.question, language))));
   return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }

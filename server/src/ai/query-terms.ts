@@ -5,7 +5,7 @@
  * drill" is about returns.
  */
 import { AI_CATEGORIES, type AICategory, type WidgetLocale } from "@hummdesk/shared";
-import { STOPWORDS } from "./answer-relevance.ts";
+import { FILLER_WORDS, STOPWORDS } from "./answer-relevance.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { type CompiledTerm, compileTerms, findHits } from "./lexicon-match.ts";
 import { isSpecificWord } from "./specific-words.ts";
@@ -105,6 +105,13 @@ function readPhrases(tokens: Token[], asked: boolean[], language: WidgetLocale):
   return { tokens: kept.map((k) => k.token), asked: kept.map((k) => k.asked) };
 }
 
+const isFiller = (token: Token, language: WidgetLocale) => FILLER_WORDS[language].has(token.word) || FILLER_WORDS[language].has(token.folded);
+
+/** How many filler words (answer-relevance.ts) `text` holds: words of its length that are no terms. */
+export function fillerWordCount(text: string, language: WidgetLocale): number {
+  return tokenize(text.slice(0, 2000), language).filter((token) => isFiller(token, language)).length;
+}
+
 export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
   const clipped = text.slice(0, 2000);
   const { tokens, asked } = readPhrases(tokenize(clipped, language), inQuestions(clipped), language);
@@ -120,7 +127,7 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
   const stops = STOPWORDS[language];
   const terms = new Map<string, QueryTerm>();
   tokens.forEach((token, index) => {
-    if (stops.has(token.word) || stops.has(token.folded) || token.stem.length < MIN_STEM || /^\d+$/.test(token.stem)) return;
+    if (isFiller(token, language) || stops.has(token.word) || stops.has(token.folded) || token.stem.length < MIN_STEM || /^\d+$/.test(token.stem)) return;
     const categories = [...(hits[index] ?? [])];
     const intent = categories.some((category) => category !== "product_question");
     const context = hasQuestion && !asked[index] ? CONTEXT_WEIGHT : 1;
