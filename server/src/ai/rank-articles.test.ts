@@ -13,6 +13,8 @@ describe("rankArticles", () => {
     ["Paljonko kotiinkuljetus maksaa?", "fi", "home-delivery-fi"],
     // "Maksaa" there is "cost", not "pay": the pick-up article, not the payment methods.
     ["Maksaako myymälänouto jotain?", "fi", "click-and-collect-fi"],
+    // A number and its unit are one word however they are written: "12V" is the article's "12 V".
+    ["12V or 18V? I'm redoing my whole bathroom myself", "en", "choosing-a-drill-en"],
   ] as const)("%s: intent words outweigh product nouns; the visitor's language first", (question, language, slug) => {
     expect(slugOf(rankArticles(question, articles, { language })[0]?.article.id)).toBe(slug);
   });

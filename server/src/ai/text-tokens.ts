@@ -30,7 +30,12 @@ export function fold(text: string): string {
 
 export function words(text: string): string[] {
   // "€100" and "100 euros" say the same: the sign reads as the word.
-  const spelled = text.normalize("NFC").toLowerCase().replace(/€/g, " euro ");
+  // "12 V" and "12V", "2–5 Ah" and "5Ah" say the same: a number and its unit read as one word.
+  const spelled = text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/€/g, " euro ")
+    .replace(/(\d)\s?(v|ah|w|kg|mm|cm)(?![\p{L}\d])/gu, "$1$2");
   return (spelled.match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
 }
 
