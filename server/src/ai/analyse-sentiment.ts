@@ -2,7 +2,7 @@
 import type { Sentiment, WidgetLocale } from "@hummdesk/shared";
 import { type CompiledTerm, compileTerms, findHits, termMatchesAt } from "./lexicon-match.ts";
 import { SENTIMENT_LEXICONS } from "./sentiment-lexicon.ts";
-import type { Token } from "./text-tokens.ts";
+import { type Token, tokenize } from "./text-tokens.ts";
 
 export interface SentimentScore {
   sentiment: Sentiment;
@@ -53,7 +53,7 @@ function negatedPositions(tokens: readonly Token[], lexicon: CompiledSentiment, 
   return negated;
 }
 
-export function analyseSentiment(tokens: readonly Token[], language: WidgetLocale): SentimentScore {
+function scoreOf(tokens: readonly Token[], language: WidgetLocale): number {
   const lexicon = lexiconFor(language);
   const negated = negatedPositions(tokens, lexicon, language);
   let score = 0;
@@ -64,6 +64,21 @@ export function analyseSentiment(tokens: readonly Token[], language: WidgetLocal
     score += negated.has(hit.index) ? NEGATED_NEGATIVE : -hit.weight;
   }
   score += findHits(tokens, lexicon.polite).length * POLITE_WEIGHT;
+  return score;
+}
+
+function judged(score: number): SentimentScore {
   const sentiment: Sentiment = score >= 1 ? "positive" : score <= -1 ? "negative" : "neutral";
   return { sentiment, score };
+}
+
+export function analyseSentiment(tokens: readonly Token[], language: WidgetLocale): SentimentScore {
+  return judged(scoreOf(tokens, language));
+}
+
+/** `analyseSentiment` of a whole message, sentence by sentence: a negation never reaches into the
+ * next sentence ("Ei toimi ollenkaan. Surkeaa!" is doubly negative, not "not bad"). */
+export function analyseTextSentiment(text: string, language: WidgetLocale): SentimentScore {
+  const sentences = text.split(/[.!?\n]+/);
+  return judged(sentences.reduce((sum, sentence) => sum + scoreOf(tokenize(sentence, language), language), 0));
 }

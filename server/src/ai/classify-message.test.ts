@@ -56,6 +56,12 @@ describe("classifyMessage: sentiment with negation", () => {
     ["Not bad at all", "neutral"],
     ["What time do you open on Sunday", "neutral"],
     ["Kiitos", "neutral"],
+    // A negation ends with its sentence: "Surkeaa!" after "ei toimi ollenkaan." is no "not bad".
+    ["Porakone ei toimi ollenkaan. Surkeaa!", "negative"],
+    // Damage is a fact, not a feeling.
+    ["The sink arrived cracked, how long do I have to report transport damage?", "neutral"],
+    ["Kiuas tuli rikki, miten teen reklamaation?", "neutral"],
+    ["Dörren kom trasig, hur reklamerar jag?", "neutral"],
   ] as const)("%s -> %s", (text, sentiment) => {
     expect(classify(text).sentiment).toBe(sentiment);
   });
@@ -99,7 +105,13 @@ describe("classifyMessage: priority and handoff", () => {
     expect(classify(text).handoffRequested).toBe(true);
   });
 
-  it.each(["The basin arrived cracked, what do I do?", "Dörren är sprucken, hur reklamerar jag?", "Ovi on haljennut, miten teen valituksen?"])(
+  it.each([
+    "The basin arrived cracked, what do I do?",
+    "Dörren är sprucken, hur reklamerar jag?",
+    "Ovi on haljennut, miten teen valituksen?",
+    "The sink arrived cracked, how long do I have to report transport damage?",
+    "Vi fick en trasig toalettstol levererad, hur länge har vi på oss att anmäla?",
+  ])(
     "%s: a calm report of damage is not an angry complaint, so the AI still drafts",
     (text) => {
       const result = classify(text);

@@ -3,7 +3,7 @@
  * by lexicon with negation, priority and handoff by cue words. Pure and deterministic.
  */
 import { AI_CATEGORIES, type AICategory, type Priority, type WidgetLocale } from "@hummdesk/shared";
-import { analyseSentiment } from "./analyse-sentiment.ts";
+import { analyseTextSentiment } from "./analyse-sentiment.ts";
 import { CATEGORY_LEXICONS } from "./category-lexicon.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
@@ -11,7 +11,7 @@ import { INTENT_CUES } from "./intent-cues.ts";
 import { type CompiledTerm, compileTerms, findHits, hitWeight } from "./lexicon-match.ts";
 import type { ClassificationResult, ClassifyInput } from "./provider.ts";
 import { smallTalk } from "./small-talk.ts";
-import { type Token, tokenize } from "./text-tokens.ts";
+import { tokenize } from "./text-tokens.ts";
 
 const LOCALES: readonly WidgetLocale[] = ["fi", "sv", "en"];
 // Keywords of the other two languages still count, at this weight: visitors mix in English
@@ -134,8 +134,7 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const guess = talk?.language ? { language: talk.language, confidence: 0.7, usedFallback: false } : detectLanguage(input.text, input.fallbackLanguage, history);
   const primary = guess.language === "other" ? null : guess.language;
   const sentimentLanguage = primary ?? "en";
-  const tokens: Token[] = tokenize(input.text, sentimentLanguage);
-  const sentiment = analyseSentiment(tokens, sentimentLanguage);
+  const sentiment = analyseTextSentiment(input.text, sentimentLanguage);
 
   const scores = scoreCategories(input.text, primary);
   if (sentiment.score < -1) scores.complaint += ANGER_TO_COMPLAINT * -sentiment.score;

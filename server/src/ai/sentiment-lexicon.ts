@@ -1,7 +1,9 @@
 /**
  * Sentiment words per language for the built-in classifier (lexicon-match.ts notation). A negator
  * flips the polarity of the next few words: "ei toimi", "inte bra", "not happy" read negative.
- * Facts ("wrong door delivered", "väärä tuote", "fel vara") are not feelings and are not listed.
+ * Facts ("wrong door delivered", "väärä tuote", "fel vara") are not feelings and are not listed, and
+ * neither is damage ("broken", "cracked", "rikki", "trasig"): a calm report of a fault is a complaint
+ * (category-lexicon.ts) that the AI can answer, while "terrible", "surkeaa", "besviken" are feelings.
  */
 import type { WidgetLocale } from "@hummdesk/shared";
 
@@ -20,10 +22,10 @@ const fi: SentimentLexicon = {
     "~kateva", "~selkea", "~ystavalli",
   ],
   negative: [
-    "~huono!", "~surke!", "~kamala!", "~kauhea!", "~rikki", "~viall", "~petty!", "~vihai!", "~arsytt!",
-    "~arvoi", "~naurett!", "~toykea!", "~myohas", "~ongelm", "~puuttu", "~hajo", "~vauri", "~tyytymat!",
+    "~huono!", "~surke!", "~kamala!", "~kauhea!", "~petty!", "~vihai!", "~arsytt!",
+    "~arvoi", "~naurett!", "~toykea!", "~myohas", "~ongelm", "~puuttu", "~tyytymat!",
     "~karsea", "~paska!", "~perkele!", "~skandaal!", "~sotku", "~epaonnist", "~turhaut!", "~jarkyt!",
-    "~hirvea!", "~kurja", "~raivo!", "~suuttu!", "=vika",
+    "~hirvea!", "~kurja", "~raivo!", "~suuttu!",
   ],
   polite: ["~kiito", "~kiitt", "=kiitti", "=kiitos"],
   negators: ["=ei", "=en", "=et", "=emme", "=ette", "=eivät", "=eikä", "=ilman"],
@@ -35,7 +37,7 @@ const sv: SentimentLexicon = {
     "=fungerar", "=funkar", "~underbar", "~smidig", "=grym", "~fantast",
   ],
   negative: [
-    "~dalig!", "~usel!", "~hemsk!", "~trasig", "~skadad", "~sonder", "~besvik!", "=arg!", "~irriter!",
+    "~dalig!", "~usel!", "~hemsk!", "~besvik!", "=arg!", "~irriter!",
     "~oaccept!", "~samst!", "~oforskam!", "~forsena", "~problem", "~saknas", "~missnoj!",
     "~bedrovl!", "~skandal!", "~katastrof!", "~frustrer!", "~ilsk!", "~tyvarr",
   ],
@@ -51,8 +53,8 @@ const en: SentimentLexicon = {
   ],
   negative: [
     "=bad!", "~terribl!", "~awful!", "~horribl!", "~angri!", "~annoy!", "~disappoint!", "~unaccept!",
-    "=worst!", "=broken", "~damag", "~useless!", "=rude!", "~ridicul!", "~frustrat!", "=late", "=delay",
-    "~problem", "~defect", "~fault", "=poor", "~scam!", "~furious!", "~unhappi!", "~disgust!",
+    "=worst!", "~useless!", "=rude!", "~ridicul!", "~frustrat!", "=late", "=delay",
+    "~problem", "=poor", "~scam!", "~furious!", "~unhappi!", "~disgust!",
     "=hate!", "~worse", "=stuck", "=fail", "~rubbish!", "~pathet!", "~incompet!",
   ],
   polite: ["=thank", "=thx", "=ty", "~cheer"],
