@@ -143,6 +143,23 @@ describe("composeAnswer", () => {
     expect(support(rambling)).toBeCloseTo(0.7 * 1.2);
   });
 
+  it("quotes the paragraph that states the kind of fact asked for (a time, a price) over one that only shares words", () => {
+    const complaints = {
+      ...OPENING_HOURS_EN,
+      articleId: 71,
+      category: "complaint" as const,
+      body:
+        "If a product is faulty, please make a complaint within a reasonable time. Bring the broken product and your receipt to a store, or send the complaint form.\n\n" +
+        "A complaint about a broken tile or tool bought online: send the complaint form with photos.\n\n" +
+        "We'll process your complaint and get back to you within 5 working days.",
+    };
+    const answer = composeAnswer(draft({ question: "sent in a complaint about a broken tile cutter, how long till u get back to me", language: "en", passages: [complaints] }));
+    expect(answer.text).toContain("within 5 working days");
+    // Without a time asked, the paragraph holding more of the question's words is quoted first.
+    const plain = composeAnswer(draft({ question: "complaint about a broken tile cutter", language: "en", passages: [complaints] }));
+    expect(plain.text.indexOf("faulty")).toBeGreaterThan(-1);
+  });
+
   it("is deterministic", () => {
     const input = draft({ question: "Miten palautus toimii?", passages: [RETURNS_FI, DELIVERY_FI] });
     expect(composeAnswer(input)).toEqual(composeAnswer(input));

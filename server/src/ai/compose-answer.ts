@@ -5,7 +5,7 @@
  */
 import type { Citation, WidgetLocale } from "@hummdesk/shared";
 import { answerLanguage } from "./answer-relevance.ts";
-import { askedTypes, holdsAnswer } from "./answer-type.ts";
+import { type AnswerType, askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
 import { fillerWordCount, type QueryTerm, queryTerms } from "./query-terms.ts";
@@ -61,6 +61,8 @@ function citationOf(passage: Passage): Citation {
 // A second paragraph of the same article is quoted when it fits at least this well (the asked
 // fact is often in the paragraph after the rule the question names).
 const SECOND_PARAGRAPH_RATIO = 0.3;
+// A paragraph that states the kind of fact the question asks for (a price, a time) fits this much better.
+const ASKED_FACT_PARAGRAPH = 0.5;
 
 function clean(paragraph: string): string {
   return splitSentences(paragraph)
@@ -70,9 +72,11 @@ function clean(paragraph: string): string {
 
 /** The paragraph(s) of the passage that hold the asked fact, whole and in the article's order,
  * without instruction-like sentences. */
-function quote(passage: Passage, terms: readonly QueryTerm[], language: WidgetLocale): string | null {
+function quote(passage: Passage, terms: readonly QueryTerm[], language: WidgetLocale, asked: readonly AnswerType[]): string | null {
   const ranked = rankParagraphsByTerms(terms, passage.body, language)
     .map((p) => ({ ...p, text: clean(p.paragraph) }))
+    .map((p) => (asked.some((type) => holdsAnswer(p.text, type)) ? { ...p, score: p.score * (1 + ASKED_FACT_PARAGRAPH) } : p))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
     .filter((p) => p.text.length > 0);
   const best = ranked[0];
   if (!best) return null;
@@ -117,7 +121,8 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   else if (input.categoryFromArticle) evidence *= INFERRED_TOPIC_DISCOUNT;
   // The question read once into its weighted terms, for every paragraph choice and the length bonus.
   const terms = queryTerms(input.question, language);
-  const first = quote(top, terms, language);
+  const asked = askedTypes(input.question, language);
+  const first = quote(top, terms, language, asked);
   if (!first) return noAnswer;
   const quoted = [first];
   const used = [top];
@@ -130,7 +135,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
     (second.support ?? 0) >= SECOND_MIN_SUPPORT &&
     second.score >= top.score * SECOND_SCORE_RATIO
   ) {
-    const extra = quote(second, terms, language);
+    const extra = quote(second, terms, language, asked);
     if (extra && first.length + extra.length <= MAX_ANSWER_BODY_CHARS) {
       quoted.push(extra);
       used.push(second);
@@ -138,7 +143,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   }
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
-  if (askedTypes(input.question, language).some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
+  if (asked.some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
   evidence = Math.min(1, evidence * (1 + lengthBonus(terms, fillerWordCount(input.question, language))));
   return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }
