@@ -53,12 +53,15 @@ function negatedPositions(tokens: readonly Token[], lexicon: CompiledSentiment, 
   return negated;
 }
 
-function scoreOf(tokens: readonly Token[], language: WidgetLocale): number {
+/** `asks`: the sentence is a question, where a positive word is no praise ("Miten palautus toimii?",
+ * "How does it work?"), though a negated one is still a complaint ("Miksi se ei toimi?"). */
+function scoreOf(tokens: readonly Token[], language: WidgetLocale, asks = false): number {
   const lexicon = lexiconFor(language);
   const negated = negatedPositions(tokens, lexicon, language);
   let score = 0;
   for (const hit of findHits(tokens, lexicon.positive)) {
-    score += negated.has(hit.index) ? -hit.weight : hit.weight;
+    if (negated.has(hit.index)) score -= hit.weight;
+    else if (!asks) score += hit.weight;
   }
   for (const hit of findHits(tokens, lexicon.negative)) {
     score += negated.has(hit.index) ? NEGATED_NEGATIVE : -hit.weight;
@@ -77,8 +80,9 @@ export function analyseSentiment(tokens: readonly Token[], language: WidgetLocal
 }
 
 /** `analyseSentiment` of a whole message, sentence by sentence: a negation never reaches into the
- * next sentence ("Ei toimi ollenkaan. Surkeaa!" is doubly negative, not "not bad"). */
+ * next sentence ("Ei toimi ollenkaan. Surkeaa!" is doubly negative, not "not bad"), and a question
+ * praises nothing. */
 export function analyseTextSentiment(text: string, language: WidgetLocale): SentimentScore {
-  const sentences = text.split(/[.!?\n]+/);
-  return judged(sentences.reduce((sum, sentence) => sum + scoreOf(tokenize(sentence, language), language), 0));
+  const sentences = text.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+  return judged(sentences.reduce((sum, sentence) => sum + scoreOf(tokenize(sentence, language), language, sentence.includes("?")), 0));
 }

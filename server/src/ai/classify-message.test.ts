@@ -58,6 +58,11 @@ describe("classifyMessage: sentiment with negation", () => {
     ["Kiitos", "neutral"],
     // A negation ends with its sentence: "Surkeaa!" after "ei toimi ollenkaan." is no "not bad".
     ["Porakone ei toimi ollenkaan. Surkeaa!", "negative"],
+    // A question praises nothing: "toimii", "work", "fungerar" in it are no thanks.
+    ["Hei! Miten palautus toimii? Ostin porakoneen viime viikolla.", "neutral"],
+    ["How does click and collect work?", "neutral"],
+    ["Hur fungerar hämta i butik?", "neutral"],
+    ["Miksi porakone ei toimi?", "negative"],
     // Damage is a fact, not a feeling.
     ["The sink arrived cracked, how long do I have to report transport damage?", "neutral"],
     ["Kiuas tuli rikki, miten teen reklamaation?", "neutral"],
