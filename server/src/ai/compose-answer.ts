@@ -8,7 +8,7 @@ import { answerLanguage } from "./answer-relevance.ts";
 import { type AnswerType, askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
-import { fillerWordCount, type QueryTerm, queryTerms } from "./query-terms.ts";
+import { type QueryTerm, readQuestion } from "./query-terms.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
 import { rankParagraphsByTerms, splitSentences } from "./quote-paragraph.ts";
 import { smallTalk } from "./small-talk.ts";
@@ -74,8 +74,10 @@ function clean(paragraph: string): string {
  * without instruction-like sentences. */
 function quote(passage: Passage, terms: readonly QueryTerm[], language: WidgetLocale, asked: readonly AnswerType[]): string | null {
   const ranked = rankParagraphsByTerms(terms, passage.body, language)
-    .map((p) => ({ ...p, text: clean(p.paragraph) }))
-    .map((p) => (asked.some((type) => holdsAnswer(p.text, type)) ? { ...p, score: p.score * (1 + ASKED_FACT_PARAGRAPH) } : p))
+    .map((p) => {
+      const text = clean(p.paragraph);
+      return { ...p, text, score: asked.some((type) => holdsAnswer(text, type)) ? p.score * (1 + ASKED_FACT_PARAGRAPH) : p.score };
+    })
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .filter((p) => p.text.length > 0);
   const best = ranked[0];
@@ -120,7 +122,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   if (input.category && top.category && top.category !== input.category) evidence *= DISAGREE_DISCOUNT;
   else if (input.categoryFromArticle) evidence *= INFERRED_TOPIC_DISCOUNT;
   // The question read once into its weighted terms, for every paragraph choice and the length bonus.
-  const terms = queryTerms(input.question, language);
+  const { terms, fillerWords } = readQuestion(input.question, language);
   const asked = askedTypes(input.question, language);
   const first = quote(top, terms, language, asked);
   if (!first) return noAnswer;
@@ -144,6 +146,6 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
   if (asked.some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
-  evidence = Math.min(1, evidence * (1 + lengthBonus(terms, fillerWordCount(input.question, language))));
+  evidence = Math.min(1, evidence * (1 + lengthBonus(terms, fillerWords)));
   return { text, citations: used.map(citationOf), grounded: true, support: evidence, kind: "answer" };
 }

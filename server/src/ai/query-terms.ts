@@ -107,12 +107,19 @@ function readPhrases(tokens: Token[], asked: boolean[], language: WidgetLocale):
 
 const isFiller = (token: Token, language: WidgetLocale) => FILLER_WORDS[language].has(token.word) || FILLER_WORDS[language].has(token.folded);
 
-/** How many filler words (answer-relevance.ts) `text` holds: words of its length that are no terms. */
-export function fillerWordCount(text: string, language: WidgetLocale): number {
-  return tokenize(text.slice(0, 2000), language).filter((token) => isFiller(token, language)).length;
+export interface ReadQuestion {
+  terms: QueryTerm[];
+  /** Filler words (answer-relevance.ts) of the question: no terms, but part of its length. */
+  fillerWords: number;
 }
 
 export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
+  return readQuestion(text, language).terms;
+}
+
+/** `queryTerms` with the count of filler words the terms leave out (compose-answer.ts weighs a
+ * question's length by both). */
+export function readQuestion(text: string, language: WidgetLocale): ReadQuestion {
   const clipped = text.slice(0, 2000);
   const { tokens, asked } = readPhrases(tokenize(clipped, language), inQuestions(clipped), language);
   const hasQuestion = asked.some(Boolean) && asked.length === tokens.length;
@@ -126,8 +133,13 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
   }
   const stops = STOPWORDS[language];
   const terms = new Map<string, QueryTerm>();
+  let fillerWords = 0;
   tokens.forEach((token, index) => {
-    if (isFiller(token, language) || stops.has(token.word) || stops.has(token.folded) || token.stem.length < MIN_STEM || /^\d+$/.test(token.stem)) return;
+    if (isFiller(token, language)) {
+      fillerWords++;
+      return;
+    }
+    if (stops.has(token.word) || stops.has(token.folded) || token.stem.length < MIN_STEM || /^\d+$/.test(token.stem)) return;
     const categories = [...(hits[index] ?? [])];
     const intent = categories.some((category) => category !== "product_question");
     const context = hasQuestion && !asked[index] ? CONTEXT_WEIGHT : 1;
@@ -136,7 +148,7 @@ export function queryTerms(text: string, language: WidgetLocale): QueryTerm[] {
     if (!known || known.weight < weight)
       terms.set(token.stem, { stem: token.stem, weight, categories, alternatives: known?.alternatives ?? alternativesOf(token.stem, language), specific: isSpecificWord(token.word, language) });
   });
-  return [...terms.values()];
+  return { terms: [...terms.values()], fillerWords };
 }
 
 /** How strongly a query stem matches a text stem: equal 1; another inflection of the same word
