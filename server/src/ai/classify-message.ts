@@ -11,7 +11,7 @@ import { INTENT_CUES } from "./intent-cues.ts";
 import { type CompiledTerm, compileTerms, findHits, hitWeight } from "./lexicon-match.ts";
 import type { ClassificationResult, ClassifyInput } from "./provider.ts";
 import { smallTalk } from "./small-talk.ts";
-import { tokenize } from "./text-tokens.ts";
+import { type Token, tokenize } from "./text-tokens.ts";
 
 const LOCALES: readonly WidgetLocale[] = ["fi", "sv", "en"];
 // Keywords of the other two languages still count, at this weight: visitors mix in English
@@ -65,31 +65,42 @@ function emptyScores(): CategoryScores {
   return Object.fromEntries(AI_CATEGORIES.map((category) => [category, 0])) as CategoryScores;
 }
 
+/** A text read as each language's tokens: every cue list below is matched against these. */
+type Tokenized = Record<WidgetLocale, Token[]>;
+
+function tokenizeAll(text: string): Tokenized {
+  return { fi: tokenize(text, "fi"), sv: tokenize(text, "sv"), en: tokenize(text, "en") };
+}
+
 /** Lexicon evidence per category; `primary` is the detected language (null: weigh all alike). */
-export function scoreCategories(text: string, primary: WidgetLocale | null): CategoryScores {
+function scoreTokens(tokenized: Tokenized, primary: WidgetLocale | null): CategoryScores {
   const scores = emptyScores();
   for (const language of LOCALES) {
     const weight = primary === null || language === primary ? 1 : FOREIGN_WEIGHT;
-    const tokens = tokenize(text, language);
     const cues = cuesFor(language);
     for (const category of AI_CATEGORIES) {
-      scores[category] += weight * hitWeight(findHits(tokens, cues.categories[category]));
+      scores[category] += weight * hitWeight(findHits(tokenized[language], cues.categories[category]));
     }
   }
   return scores;
 }
 
-function anyLanguageHits(text: string, pick: (cues: CompiledCues) => CompiledTerm[]): boolean {
-  return LOCALES.some((language) => findHits(tokenize(text, language), pick(cuesFor(language))).length > 0);
+/** Lexicon evidence per category of `text`; `primary` is the detected language (null: weigh all alike). */
+export function scoreCategories(text: string, primary: WidgetLocale | null): CategoryScores {
+  return scoreTokens(tokenizeAll(text), primary);
+}
+
+function anyLanguageHits(tokenized: Tokenized, pick: (cues: CompiledCues) => CompiledTerm[]): boolean {
+  return LOCALES.some((language) => findHits(tokenized[language], pick(cuesFor(language))).length > 0);
 }
 
 // A bare request for a person is short: "human", "agent please", "oikea asiakaspalvelija kiitos".
 const BARE_REQUEST_WORDS = 4;
 
 /** The message is only a word for a person with filler words around it, in one of the languages. */
-function barePersonRequest(text: string): boolean {
+function barePersonRequest(tokenized: Tokenized): boolean {
   return LOCALES.some((language) => {
-    const tokens = tokenize(text, language);
+    const tokens = tokenized[language];
     if (tokens.length === 0 || tokens.length > BARE_REQUEST_WORDS) return false;
     const cues = cuesFor(language);
     const person = findHits(tokens, cues.alone);
@@ -136,7 +147,8 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const sentimentLanguage = primary ?? "en";
   const sentiment = analyseTextSentiment(input.text, sentimentLanguage);
 
-  const scores = scoreCategories(input.text, primary);
+  const tokenized = tokenizeAll(input.text);
+  const scores = scoreTokens(tokenized, primary);
   if (sentiment.score < -1) scores.complaint += ANGER_TO_COMPLAINT * -sentiment.score;
   if (Object.values(scores).every((score) => score === 0) && history.length > 0) {
     const earlier = scoreCategories(history.slice(-2).join("\n"), primary);
@@ -150,9 +162,9 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   // A request for a person, not a mention of one ("when is customer service open?"). It names its
   // topic clearly or not at all ("I need a human, the machine can't answer" is not about machines).
   const handoffRequested =
-    anyLanguageHits(input.text, (cues) => cues.handoff) ||
-    (anyLanguageHits(input.text, (cues) => cues.person) && anyLanguageHits(input.text, (cues) => cues.request)) ||
-    barePersonRequest(input.text);
+    anyLanguageHits(tokenized, (cues) => cues.handoff) ||
+    (anyLanguageHits(tokenized, (cues) => cues.person) && anyLanguageHits(tokenized, (cues) => cues.request)) ||
+    barePersonRequest(tokenized);
   const named = handoffRequested ? top >= HANDOFF_TOPIC_MIN : top > 0;
   const category: AICategory = named && !talk && !instruction ? topCategory : "other";
   const margin = top > 0 ? (top - second) / top : 0;
@@ -161,7 +173,7 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const confidence = round(categoryConfidence * (0.8 + 0.2 * guess.confidence));
 
   const urgent =
-    anyLanguageHits(input.text, (cues) => cues.urgent) && !anyLanguageHits(input.text, (cues) => cues.notUrgent);
+    anyLanguageHits(tokenized, (cues) => cues.urgent) && !anyLanguageHits(tokenized, (cues) => cues.notUrgent);
   const priority = choosePriority({ urgent, category, sentimentScore: sentiment.score, handoffRequested });
 
   return {
