@@ -2,8 +2,9 @@
  * Words that name one place, one day or one item's stock: a town, a region, a country, a holiday,
  * "in stock". A help centre answers such a question only when an article names that place or day
  * ("is the Lahti store open at Easter?" is not answered by the general opening hours), so a
- * question word of this kind that no article holds counts heavily against the answer. Other words no article holds (a product, a
- * colloquial form) count lightly: they rarely change what the article answers.
+ * question word of this kind that no article holds counts heavily against the answer. Other words
+ * no article holds (a product, a colloquial form) count lightly: they rarely change what the
+ * article answers.
  * Written lowercase with their letters (ä, ö, å kept: "lähtee" is not "Lahti"); a word matches
  * when it begins with one of them.
  */
@@ -27,11 +28,8 @@ const HOLIDAYS: Record<WidgetLocale, string> = {
   en: "christmas xmas easter midsummer thanksgiving boxing valentin",
 };
 
-const prefixes: Record<WidgetLocale, string[]> = {
-  fi: [...PLACES.split(" "), ...HOLIDAYS.fi.split(" "), ...STOCK.fi.split(" ")],
-  sv: [...PLACES.split(" "), ...HOLIDAYS.sv.split(" "), ...STOCK.sv.split(" ")],
-  en: [...PLACES.split(" "), ...HOLIDAYS.en.split(" "), ...STOCK.en.split(" ")],
-};
+const prefixesOf = (language: WidgetLocale) => `${PLACES} ${HOLIDAYS[language]} ${STOCK[language]}`.split(" ");
+const prefixes: Record<WidgetLocale, string[]> = { fi: prefixesOf("fi"), sv: prefixesOf("sv"), en: prefixesOf("en") };
 
 /** True when `word` (lowercased, as written) names a place, a holiday or an item's stock. */
 export function isSpecificWord(word: string, language: WidgetLocale): boolean {
