@@ -172,3 +172,15 @@ const en: CategoryLexicon = {
 };
 
 export const CATEGORY_LEXICONS: Record<WidgetLocale, CategoryLexicon> = { fi, sv, en };
+
+/**
+ * The order_status words that only name an order ("tilaus", "beställning", "order"). Visitors name
+ * their order in most questions about it: returning it, having it delivered, picking it up. Such a
+ * word argues for order status at half weight when a delivery or returns word names the topic
+ * ("when can I pick up my click and collect order?" asks about collecting it).
+ */
+export const ORDER_NOUNS: Record<WidgetLocale, readonly string[]> = {
+  fi: ["~tilau", "~tilasin", "~tilaam", "~tilatt"],
+  sv: ["~bestallning", "~bestall", "=order", "~ordern"],
+  en: ["order"],
+};

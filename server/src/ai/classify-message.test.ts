@@ -154,6 +154,20 @@ describe("classifyMessage: priority and handoff", () => {
   });
 });
 
+describe("classifyMessage: an order named in a question about something else", () => {
+  it.each([
+    ["Can my husband collect my order tomorrow?", "delivery"],
+    ["Voiko tilauksen noutaa vasta ylihuomenna?", "delivery"],
+    ["Kan jag hämta min beställning först på lördag?", "delivery"],
+    // With no delivery or returns word, the order is what the question is about.
+    ["Min beställning har inte kommit, var är den?", "order_status"],
+    ["Tilaukseni on vieläkin käsittelyssä", "order_status"],
+    ["I'd like to cancel my order", "order_status"],
+  ])("%s is %s", (text, category) => {
+    expect(classify(text).category).toBe(category);
+  });
+});
+
 describe("classifyMessage: confidence and determinism", () => {
   it("is surer of a clear message than of a vague one", () => {
     const clear = classify("Haluan palauttaa tuotteen ja saada rahat takaisin");
