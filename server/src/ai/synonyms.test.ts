@@ -26,6 +26,10 @@ describe("synonyms: words that ask for the same thing", () => {
     expect(rankParagraphs("Hur ändrar jag min e-postadress?", body("account-k-plussa-sv"), "sv")[0]?.paragraph).toContain("Mina uppgifter");
     expect(rankParagraphs("Can my company pay by invoice once a month?", body("payment-methods-en"), "en")[0]?.paragraph).toContain("Business customers");
     expect(rankParagraphs("Milloin saan rahat takaisin?", body("returns-fi"), "fi")[0]?.paragraph).toContain("Hyvitys maksetaan");
+    // A relative or a friend who fetches the order is "someone else" in the article.
+    expect(rankParagraphs("Can my daughter pick up my order?", body("click-and-collect-en"), "en")[0]?.paragraph).toContain("someone else");
+    expect(rankParagraphs("Voiko vaimo noutaa tilauksen?", body("click-and-collect-fi"), "fi")[0]?.paragraph).toContain("joku muu");
+    expect(rankParagraphs("Kan min sambo hämta åt mig?", body("click-and-collect-sv"), "sv")[0]?.paragraph).toContain("någon annan");
   });
 
   it("finds the article a paraphrase asks about, and counts the paraphrase as covered", () => {

@@ -37,6 +37,7 @@ export const SYNONYM_GROUPS: Record<WidgetLocale, readonly (readonly string[])[]
     ["points", "bonus", "rewards"],
     ["instalment", "instalments", "installment", "installments", "finance", "financing"],
     ["unused", "unopened"],
+    ["someone", "somebody", "wife", "husband", "spouse", "daughter", "son", "friend", "brother", "sister", "neighbour", "neighbor", "colleague"],
   ],
   fi: [
     ["hyvitys", "hyvittää", "korvaus", "raha", "rahat"],
@@ -66,6 +67,7 @@ export const SYNONYM_GROUPS: Record<WidgetLocale, readonly (readonly string[])[]
     ["pisteet", "pisteitä", "bonus", "plussapisteet"],
     ["osamaksu", "erämaksu", "maksuerä"],
     ["käyttämätön", "avaamaton"],
+    ["joku", "vaimo", "mies", "puoliso", "tytär", "poika", "kaveri", "ystävä", "naapuri", "veli", "sisko", "työkaveri"],
   ],
   sv: [
     ["återbetalning", "återbetala", "återbetalas", "pengar", "pengarna", "ersättning"],
@@ -95,6 +97,7 @@ export const SYNONYM_GROUPS: Record<WidgetLocale, readonly (readonly string[])[]
     ["poäng", "bonus"],
     ["delbetalning", "avbetalning"],
     ["oanvänd", "oöppnad"],
+    ["någon", "fru", "make", "maka", "sambo", "dotter", "son", "vän", "kompis", "granne", "bror", "syster", "kollega"],
   ],
 };
 
