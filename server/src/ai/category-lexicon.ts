@@ -6,6 +6,31 @@
  */
 import type { AICategory, WidgetLocale } from "@hummdesk/shared";
 
+/** Products and materials a visitor names: what a product question is about, and only context in
+ * a question about delivering, returning, paying for or complaining about one ("can I return the
+ * drill?", classify-message.ts). */
+export const PRODUCT_NOUNS: Record<WidgetLocale, readonly string[]> = {
+  fi: [
+    "~maali", "~pora", "~ruuv", "~puutavar", "~lauta", "~laud", "~laatt", "~laminaat", "~parket",
+    "~pumppu", "~leikkur", "~grilli", "~kiuas", "~eriste", "~villa", "~kipsi", "~levy", "~sementti",
+    "~betoni", "~tikkaa", "~tapetti", "=hana", "~tyokalu", "~akku", "~saha", "~naula", "~vasara",
+    "~ikkuna", "~lattia", "~kaluste", "~lamppu", "~valaisin", "~kyllaste", "~terassi", "~liima",
+    "~silikoni", "~aita", "~vaja", "~lampopumpu",
+  ],
+  sv: [
+    "~farg", "~borr", "~skruv", "~virke", "~brad", "~kakel", "~klinker", "~laminat", "~parkett",
+    "~pump", "~klippare", "~grill", "~bastu", "~isoler", "~gips", "~cement", "~betong", "~tapet",
+    "~kranen", "=kran", "~verktyg", "~batter", "~spik", "~hammare", "~lampa", "~trall", "~impregner",
+    "~lim", "~staket",
+  ],
+  en: [
+    "~paint", "~drill", "~screw", "=nail", "=wood", "~timber", "~lumber", "~plank", "=tile", "~laminat",
+    "~floor", "=pump", "~mower", "~grill", "=bbq", "~sauna", "~stove", "~insul", "~plasterboard",
+    "~drywall", "~cement", "~concret", "~ladder", "~wallpap", "=tap", "~faucet", "=tool", "~batter",
+    "~hammer", "~lamp", "~bulb", "~glue", "~sealant", "~primer", "~deck", "~fence", "=shed",
+  ],
+};
+
 export type CategoryLexicon = Record<AICategory, readonly string[]>;
 
 const fi: CategoryLexicon = {
@@ -29,12 +54,7 @@ const fi: CategoryLexicon = {
   product_question: [
     "~tuote", "~tuott", "~varasto", "~saatav", "=hinta", "~hinna", "~hintaa", "paljonko", "=koko",
     "~kokoi", "~mitat", "~mitta", "~sopii", "~sopiik", "~suosit", "=onko =teillä", "~loytyy", "~loytyyk",
-    "~myytte", "=malli", "~merkki", "~takuu", "~kannatt", "~riittaa", "~tarvitse", "~maali", "~pora",
-    "~ruuv", "~puutavar", "~lauta", "~laud", "~laatt", "~laminaat", "~parket", "~pumppu", "~leikkur",
-    "~grilli", "~kiuas", "~eriste", "~villa", "~kipsi", "~levy", "~sementti", "~betoni", "~tikkaa",
-    "~tapetti", "=hana", "~tyokalu", "~akku", "~saha", "~naula", "~vasara", "~ikkuna", "~lattia",
-    "~kaluste", "~lamppu", "~valaisin", "~kyllaste", "~terassi", "~liima", "~silikoni", "~aita", "~vaja",
-    "~lampopumpu",
+    "~myytte", "=malli", "~merkki", "~takuu", "~kannatt", "~riittaa", "~tarvitse", ...PRODUCT_NOUNS.fi,
   ],
   store_info: [
     "~myymal!", "~kaupa", "~kauppa", "~aukiolo!", "=auki!", "~aukea", "~sulkeu", "~kiinni", "~osoite",
@@ -88,10 +108,7 @@ const sv: CategoryLexicon = {
   product_question: [
     "~produkt", "~lager", "=finns", "~tillganglig", "=pris", "~priset", "~kostar", "~storlek", "=matt",
     "~matten", "~passar", "~rekommend", "~saljer", "=modell", "~modellen", "~märke", "~garanti",
-    "~behover", "=har =ni", "~farg", "~borr", "~skruv", "~virke", "~brad", "~kakel", "~klinker",
-    "~laminat", "~parkett", "~pump", "~klippare", "~grill", "~bastu", "~isoler", "~gips", "~cement",
-    "~betong", "~tapet", "~kranen", "=kran", "~verktyg", "~batter", "~spik", "~hammare", "~lampa",
-    "~trall", "~impregner", "~lim", "~staket",
+    "~behover", "=har =ni", ...PRODUCT_NOUNS.sv,
   ],
   store_info: [
     "~butik!", "~varuhus!", "~oppettid!", "=öppet!", "~oppnar", "~stang", "~adress", "~hitta =till",
@@ -138,11 +155,7 @@ const en: CategoryLexicon = {
   product_question: [
     "~product", "~stock", "~availab", "=price", "=cost", "=how =much", "=size", "~dimension", "~measur",
     "=fit", "~compatib", "~recommend", "~suitab", "=sell", "=sold", "=do =you =have", "=model", "~brand",
-    "~warrant", "~spec", "=best", "=which", "~paint", "~drill", "~screw", "=nail", "=wood", "~timber",
-    "~lumber", "~plank", "=tile", "~laminat", "~floor", "=pump", "~mower", "~grill", "=bbq", "~sauna",
-    "~stove", "~insul", "~plasterboard", "~drywall", "~cement", "~concret", "~ladder", "~wallpap", "=tap",
-    "~faucet", "=tool", "~batter", "~hammer", "~lamp", "~bulb", "~glue", "~sealant", "~primer", "~deck",
-    "~fence", "=shed",
+    "~warrant", "~spec", "=best", "=which", ...PRODUCT_NOUNS.en,
   ],
   store_info: [
     "store!", "=shop", "=opening =hours!", "=open!", "=close", "=hour", "~address", "~locat",
@@ -175,8 +188,8 @@ export const CATEGORY_LEXICONS: Record<WidgetLocale, CategoryLexicon> = { fi, sv
 
 /**
  * The order_status words that only name an order ("tilaus", "beställning", "order"). Visitors name
- * their order in most questions about it: returning it, having it delivered, picking it up. Such a
- * word argues for order status at half weight when a delivery or returns word names the topic
+ * their order in most questions about it: returning it, having it delivered, picking it up, so
+ * next to a delivery or returns word such a word argues less for order status (classify-message.ts)
  * ("when can I pick up my click and collect order?" asks about collecting it).
  */
 export const ORDER_NOUNS: Record<WidgetLocale, readonly string[]> = {

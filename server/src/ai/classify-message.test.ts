@@ -168,6 +168,21 @@ describe("classifyMessage: an order named in a question about something else", (
   });
 });
 
+describe("classifyMessage: a product named in a question about delivering, paying or complaining", () => {
+  it.each([
+    ["How much does delivery of a lawn mower cost?", "delivery"],
+    ["Paljonko maksaa tuoda terassilaudat ja kipsilevyt kotiin?", "delivery"],
+    ["Sain naarmuuntuneen ikkunan, mitä teen?", "complaint"],
+    ["Min nya borrmaskin är trasig, vad gör jag?", "complaint"],
+    // With no such word, the product is what the question is about.
+    ["Which drill is best for concrete?", "product_question"],
+    ["Onko teillä terassilautoja varastossa?", "product_question"],
+    ["Passar den här skruven till trall?", "product_question"],
+  ])("%s is %s", (text, category) => {
+    expect(classify(text).category).toBe(category);
+  });
+});
+
 describe("classifyMessage: confidence and determinism", () => {
   it("is surer of a clear message than of a vague one", () => {
     const clear = classify("Haluan palauttaa tuotteen ja saada rahat takaisin");

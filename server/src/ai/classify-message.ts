@@ -4,7 +4,7 @@
  */
 import { AI_CATEGORIES, type AICategory, type Priority, type WidgetLocale } from "@hummdesk/shared";
 import { analyseTextSentiment } from "./analyse-sentiment.ts";
-import { CATEGORY_LEXICONS, ORDER_NOUNS } from "./category-lexicon.ts";
+import { CATEGORY_LEXICONS, ORDER_NOUNS, PRODUCT_NOUNS } from "./category-lexicon.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
 import { INTENT_CUES } from "./intent-cues.ts";
@@ -21,14 +21,19 @@ const FOREIGN_WEIGHT = 0.5;
 const HISTORY_WEIGHT = 0.5;
 // An angry message leans towards a complaint, whatever it is about.
 const ANGER_TO_COMPLAINT = 0.5;
-// An order noun's share of order status evidence when a delivery or returns word names the topic.
-const ORDER_NOUN_WITH_TOPIC = 0.5;
-const ORDER_TOPICS: readonly AICategory[] = ["delivery", "returns_refunds"];
+// Nouns that name what a question is about rather than what it asks (category-lexicon.ts): an order
+// or a product named in a question about delivering, returning, paying for or complaining about
+// it. Their category keeps `share` of their evidence when a word of one of `topics` is present.
+const OBJECT_NOUNS: readonly { category: AICategory; nouns: Record<WidgetLocale, readonly string[]>; topics: readonly AICategory[]; share: number }[] = [
+  { category: "order_status", nouns: ORDER_NOUNS, topics: ["delivery", "returns_refunds"], share: 0.5 },
+  { category: "product_question", nouns: PRODUCT_NOUNS, topics: ["delivery", "returns_refunds", "complaint", "billing_payment"], share: 0 },
+];
 const ROUTINE_CATEGORIES = new Set<AICategory>(["product_question", "store_info", "other"]);
 
 interface CompiledCues {
   categories: Record<AICategory, CompiledTerm[]>;
-  orderNouns: CompiledTerm[];
+  /** The nouns of each OBJECT_NOUNS entry, in its order. */
+  objectNouns: CompiledTerm[][];
   handoff: CompiledTerm[];
   person: CompiledTerm[];
   request: CompiledTerm[];
@@ -50,7 +55,7 @@ function cuesFor(language: WidgetLocale): CompiledCues {
     ) as Record<AICategory, CompiledTerm[]>;
     cues = {
       categories,
-      orderNouns: compileTerms(ORDER_NOUNS[language], language),
+      objectNouns: OBJECT_NOUNS.map((entry) => compileTerms(entry.nouns[language], language)),
       handoff: compileTerms(intent.handoff, language),
       person: compileTerms(intent.person, language),
       request: compileTerms(intent.request, language),
@@ -80,19 +85,22 @@ function tokenizeAll(text: string): Tokenized {
 /** Lexicon evidence per category; `primary` is the detected language (null: weigh all alike). */
 function scoreTokens(tokenized: Tokenized, primary: WidgetLocale | null): CategoryScores {
   const scores = emptyScores();
-  let orderNouns = 0;
+  const objects = OBJECT_NOUNS.map(() => 0);
   for (const language of LOCALES) {
     const weight = primary === null || language === primary ? 1 : FOREIGN_WEIGHT;
     const cues = cuesFor(language);
     for (const category of AI_CATEGORIES) {
       scores[category] += weight * hitWeight(findHits(tokenized[language], cues.categories[category]));
     }
-    orderNouns += weight * hitWeight(findHits(tokenized[language], cues.orderNouns));
+    cues.objectNouns.forEach((nouns, i) => {
+      objects[i]! += weight * hitWeight(findHits(tokenized[language], nouns));
+    });
   }
-  // "My order" in a question about delivering or returning it names what is delivered or returned.
-  if (ORDER_TOPICS.some((category) => scores[category] > 0)) {
-    scores.order_status = Math.max(0, scores.order_status - (1 - ORDER_NOUN_WITH_TOPIC) * orderNouns);
-  }
+  // "My order" or "the drill" in a question about returning it names what is returned.
+  const named = OBJECT_NOUNS.map((entry) => entry.topics.some((topic) => scores[topic] > 0));
+  OBJECT_NOUNS.forEach((entry, i) => {
+    if (named[i]) scores[entry.category] = Math.max(0, scores[entry.category] - (1 - entry.share) * objects[i]!);
+  });
   return scores;
 }
 
