@@ -54,7 +54,7 @@ const fi: CategoryLexicon = {
   product_question: [
     "~tuote", "~tuott", "~varasto", "~saatav", "=hinta", "~hinna", "~hintaa", "paljonko", "=koko",
     "~kokoi", "~mitat", "~mitta", "~sopii", "~sopiik", "~suosit", "=onko =teillä", "~loytyy", "~loytyyk",
-    "~myytte", "=malli", "~merkki", "~takuu", "~kannatt", "~riittaa", "~tarvitse", ...PRODUCT_NOUNS.fi,
+    "~myytte", "~asennu", "~asenta", "=malli", "~merkki", "~takuu", "~kannatt", "~riittaa", "~tarvitse", ...PRODUCT_NOUNS.fi,
   ],
   store_info: [
     "~myymal!", "~kaupa", "~kauppa", "~aukiolo!", "=auki!", "~aukea", "~sulkeu", "~kiinni", "~osoite",
@@ -67,13 +67,13 @@ const fi: CategoryLexicon = {
     "~lasku!", "~laskut", "~veloit!", "~kortilt",
     "~kortill", "=kortti", "~luotto", "~osamaks", "~klarna", "~mobilepay", "~kuitti", "~kuiti", "=alv",
     "~alennu", "~koodi", "~lahjakort", "~kassa", "~verkkopank", "~pankki", "~tililt", "~summa",
-    "~kaksi =kertaa", "~hyvityslasku",
+    "~kaksi =kertaa", "~hyvityslasku", "~hintatakuu!!",
   ],
   complaint: [
     "~valitu!", "~valitta!", "~reklam!", "~huono", "~surke!", "~kamala", "~kauhea", "~rikki", "~rikkin",
     "~viall", "=vika", "~viko", "~vioitt", "~vauri", "~hajo", "=ei =toimi!", "~toykea!", "~petty!",
     "~naurett", "~skandaal", "~epakohte", "~tyytymat!", "=ala ~arvoi!", "~kukaan =ei", "~ei =vastaa",
-    "~karsea", "~halkei!", "~haljen!", "~kolhu", "~naarmu", "~lommo",
+    "~karsea", "~halkei!", "~haljen!", "~kolhu!", "~naarmu!", "~lommo!",
   ],
   account: [
     "~tili!", "~tilil", "~tilei", "~tilin", "~kirjau!", "~kirjaud!", "~salasan!", "~sahkopost",
@@ -108,7 +108,7 @@ const sv: CategoryLexicon = {
   product_question: [
     "~produkt", "~lager", "=finns", "~tillganglig", "=pris", "~priset", "~kostar", "~storlek", "=matt",
     "~matten", "~passar", "~rekommend", "~saljer", "=modell", "~modellen", "~märke", "~garanti",
-    "~behover", "=har =ni", ...PRODUCT_NOUNS.sv,
+    "~behover", "=har =ni", "~monter", "~installer", ...PRODUCT_NOUNS.sv,
   ],
   store_info: [
     "~butik!", "~varuhus!", "~oppettid!", "=öppet!", "~oppnar", "~stang", "~adress", "~hitta =till",
@@ -118,13 +118,13 @@ const sv: CategoryLexicon = {
   billing_payment: [
     "~betal!", "~faktur!", "~debiter!", "=dragit", "=dragna", "=drogs", "=kort", "~kortet", "~kortbetal",
     "~kredit", "~delbetal", "~klarna", "~kvitt", "=moms", "~swish", "~rabatt", "~presentkort", "~kassan",
-    "~belopp", "~två =gånger", "~dubbel",
+    "~belopp", "~två =gånger", "~dubbel", "~prisgaranti!!", "~prismatch!!",
   ],
   complaint: [
     "~klago!", "~klaga!", "~reklam!", "~dalig", "~usel", "~hemsk", "~trasig", "~skadad", "~sonder",
     "=fungerar =inte!", "=funkar =inte!", "~oforskam!", "~besvik!", "~oaccept!", "~missnoj!", "~bedrovl",
     "~skandal", "~samst", "~ingen =har =svarat", "~ingen =svarar", "~katastrof", "~kvalitet",
-    "~spruck!", "~buckl", "~repig",
+    "~spruck!", "~buckl!", "~repig!",
   ],
   account: [
     "~konto!", "=logga", "~inlogg!", "~losenord!", "=e =post", "~epost", "~postadress", "~mejladress",
@@ -155,7 +155,7 @@ const en: CategoryLexicon = {
   product_question: [
     "~product", "~stock", "~availab", "=price", "=cost", "=how =much", "=size", "~dimension", "~measur",
     "=fit", "~compatib", "~recommend", "~suitab", "=sell", "=sold", "=do =you =have", "=model", "~brand",
-    "~warrant", "~spec", "=best", "=which", ...PRODUCT_NOUNS.en,
+    "~warrant", "~spec", "=best", "=which", "~install", ...PRODUCT_NOUNS.en,
   ],
   store_info: [
     "store!", "=shop", "=opening =hours!", "=open!", "=close", "=hour", "~address", "~locat",
@@ -163,15 +163,15 @@ const en: CategoryLexicon = {
     "~branch", "~direction",
   ],
   billing_payment: [
-    "=pay!", "payment!", "=paid", "~invoic!", "=bill", "=charg!", "=card", "~credit", "~klarna", "~instal",
+    "=pay!", "payment!", "=paid", "~invoic!", "=bill", "=charg!", "=card", "~credit", "~klarna", "~instalment", "~installment",
     "~receipt", "=vat", "~discount", "~promo", "~coupon", "=gift =card", "~checkout", "=twice", "=bank",
-    "~mobilepay", "=money =left",
+    "~mobilepay", "=money =left", "=price =match!!", "=price =matching!!", "~pricematch!!",
   ],
   complaint: [
     "~complain!", "~terribl!", "~awful!", "~horribl!", "~unaccept!", "=worst!", "=rude!", "~disappoint!",
     "=broken", "=broke", "~damag", "~defect", "~fault", "=not =work!", "=doesn't =work!", "=poor",
     "~ridicul", "~useless", "~scam", "~angri", "~furious", "~frustrat", "=nobodi", "=no =one",
-    "=not =happi", "~qualiti", "~crack!", "=dent", "=dented", "~scratch",
+    "=not =happi", "~qualiti", "~crack!", "=dent!", "=dented!", "~scratch!",
   ],
   account: [
     "account!", "~login!", "=log =in!", "=log =into!", "=sign =in", "~password!", "~email", "=e =mail",

@@ -183,6 +183,24 @@ describe("classifyMessage: a product named in a question about delivering, payin
   });
 });
 
+describe("classifyMessage: pricing policy, installation and damage on arrival", () => {
+  it.each([
+    // A price guarantee is a pricing policy, not a product's warranty.
+    ["Do you price match?", "billing_payment"],
+    ["Onko teillä hintatakuu?", "billing_payment"],
+    ["Har ni prisgaranti på verktyg?", "billing_payment"],
+    // Installing is a service the store sells; paying in instalments stays a payment question.
+    ["Can you install the sauna heater for me?", "product_question"],
+    ["Kan ni montera köksluckorna?", "product_question"],
+    ["Can I pay in instalments?", "billing_payment"],
+    // A dent or a scratch found when the goods arrive is a complaint about them.
+    ["The fridge door has a dent, the courier just left", "complaint"],
+    ["Lattialaatassa oli lommo kun paketti tuli", "complaint"],
+  ])("%s is %s", (text, category) => {
+    expect(classify(text).category).toBe(category);
+  });
+});
+
 describe("classifyMessage: confidence and determinism", () => {
   it("is surer of a clear message than of a vague one", () => {
     const clear = classify("Haluan palauttaa tuotteen ja saada rahat takaisin");
