@@ -80,6 +80,8 @@ const fi: CategoryLexicon = {
     "~rekister", "~profiili", "~uutiskirj", "~plussa", "~pistee", "~kanta =asiakas", "~kanta-asiak",
     "~tunnu", "~yhteystie", "~omat =tiedot!", "~omiin =tietoihin!", "~tietoni!", "~markkinoint", "=gdpr",
     "~kayttajati",
+    // "salasanan palautus" is a password reset, not a return.
+    "~palautuslink!!", "~salasanan =palautus!!",
   ],
   other: [
     "~tyopaik!", "~kesatyo!", "~hakemu", "=haen", "~rekry", "~harjoitt", "~yhteisty!", "~sponsor",

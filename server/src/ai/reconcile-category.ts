@@ -13,6 +13,11 @@ export const WEAK_LEXICAL_EVIDENCE = 2;
 /** The top article must hold at least this share of the question's weighted terms. */
 export const ARTICLE_MIN_SUPPORT = 0.5;
 
+/** Categories whose words the articles never overrule: a return or refund word names the one topic
+ * the returns policy covers, while other articles mention returning (tinted paint cannot be
+ * returned, members get a longer return period) without answering how. */
+const TRUSTED_WORDS: ReadonlySet<AICategory> = new Set(["returns_refunds"]);
+
 /** Whether the classification names its category weakly enough for the articles to decide. */
 export function readsWeakly(result: ClassificationResult): boolean {
   return result.lexicalEvidence !== undefined && result.lexicalEvidence <= WEAK_LEXICAL_EVIDENCE;
@@ -29,7 +34,7 @@ export interface ReconciledCategory {
 export function reconcileCategory(result: ClassificationResult, passages: readonly Passage[]): ReconciledCategory {
   const keep = { category: result.category, fromArticle: false };
   const top = passages[0];
-  if (!readsWeakly(result) || !top?.category) return keep;
+  if (!readsWeakly(result) || !top?.category || TRUSTED_WORDS.has(result.category)) return keep;
   if (top.category === result.category || (top.support ?? 0) < ARTICLE_MIN_SUPPORT) return keep;
   return { category: top.category, fromArticle: true };
 }
