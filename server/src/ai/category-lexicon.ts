@@ -54,7 +54,7 @@ const fi: CategoryLexicon = {
   product_question: [
     "~tuote", "~tuott", "~varasto", "~saatav", "=hinta", "~hinna", "~hintaa", "paljonko", "=koko",
     "~kokoi", "~mitat", "~mitta", "~sopii", "~sopiik", "~suosit", "=onko =teillä", "~loytyy", "~loytyyk",
-    "~myytte", "~asennu", "~asenta", "=malli", "~merkki", "~takuu", "~kannatt", "~riittaa", "~tarvitse", ...PRODUCT_NOUNS.fi,
+    "~myytte", "~asennu", "~asenta", "=malli", "~merkki", "~kannatt", "~riittaa", "~tarvitse", ...PRODUCT_NOUNS.fi,
   ],
   store_info: [
     "~myymal!", "~kaupa", "~kauppa", "~aukiolo!", "=auki!", "~aukea", "~sulkeu", "~kiinni", "~osoite",
@@ -74,6 +74,8 @@ const fi: CategoryLexicon = {
     "~viall", "=vika", "~viko", "~vioitt", "~vauri", "~hajo", "=ei =toimi!", "~toykea!", "~petty!",
     "~naurett", "~skandaal", "~epakohte", "~tyytymat!", "=ala ~arvoi!", "~kukaan =ei", "~ei =vastaa",
     "~karsea", "~halkei!", "~haljen!", "~kolhu!", "~naarmu!", "~lommo!",
+    // The warranty is part of the complaints policy: a fault within it is what a complaint is about.
+    "~takuu",
   ],
   account: [
     "~tili!", "~tilil", "~tilei", "~tilin", "~kirjau!", "~kirjaud!", "~salasan!", "~sahkopost",
@@ -109,7 +111,7 @@ const sv: CategoryLexicon = {
   ],
   product_question: [
     "~produkt", "~lager", "=finns", "~tillganglig", "=pris", "~priset", "~kostar", "~storlek", "=matt",
-    "~matten", "~passar", "~rekommend", "~saljer", "=modell", "~modellen", "~märke", "~garanti",
+    "~matten", "~passar", "~rekommend", "~saljer", "=modell", "~modellen", "~märke",
     "~behover", "=har =ni", "~monter", "~installer", ...PRODUCT_NOUNS.sv,
   ],
   store_info: [
@@ -126,7 +128,7 @@ const sv: CategoryLexicon = {
     "~klago!", "~klaga!", "~reklam!", "~dalig", "~usel", "~hemsk", "~trasig", "~skadad", "~sonder",
     "=fungerar =inte!", "=funkar =inte!", "~oforskam!", "~besvik!", "~oaccept!", "~missnoj!", "~bedrovl",
     "~skandal", "~samst", "~ingen =har =svarat", "~ingen =svarar", "~katastrof", "~kvalitet",
-    "~spruck!", "~buckl!", "~repig!",
+    "~spruck!", "~buckl!", "~repig!", "~garanti",
   ],
   account: [
     "~konto!", "=logga", "~inlogg!", "~losenord!", "=e =post", "~epost", "~postadress", "~mejladress",
@@ -157,7 +159,7 @@ const en: CategoryLexicon = {
   product_question: [
     "~product", "~stock", "~availab", "=price", "=cost", "=how =much", "=size", "~dimension", "~measur",
     "=fit", "~compatib", "~recommend", "~suitab", "=sell", "=sold", "=do =you =have", "=model", "~brand",
-    "~warrant", "~spec", "=best", "=which", "~install", ...PRODUCT_NOUNS.en,
+    "~spec", "=best", "=which", "~install", ...PRODUCT_NOUNS.en,
   ],
   store_info: [
     "store!", "=shop", "=opening =hours!", "=open!", "=close", "=hour", "~address", "~locat",
@@ -167,13 +169,13 @@ const en: CategoryLexicon = {
   billing_payment: [
     "=pay!", "payment!", "=paid", "~invoic!", "=bill", "=charg!", "=card", "~credit", "~klarna", "~instalment", "~installment",
     "~receipt", "=vat", "~discount", "~promo", "~coupon", "=gift =card", "~checkout", "=twice", "=bank",
-    "~mobilepay", "=money =left", "=price =match!!", "=price =matching!!", "~pricematch!!",
+    "~mobilepay", "=money =left", "=price =match!!", "=price =matching!!", "~pricematch!!", "=price ~guarant!!",
   ],
   complaint: [
     "~complain!", "~terribl!", "~awful!", "~horribl!", "~unaccept!", "=worst!", "=rude!", "~disappoint!",
     "=broken", "=broke", "~damag", "~defect", "~fault", "=not =work!", "=doesn't =work!", "=poor",
     "~ridicul", "~useless", "~scam", "~angri", "~furious", "~frustrat", "=nobodi", "=no =one",
-    "=not =happi", "~qualiti", "~crack!", "=dent!", "=dented!", "~scratch!",
+    "=not =happi", "~qualiti", "~crack!", "=dent!", "=dented!", "~scratch!", "~warrant", "~guarant",
   ],
   account: [
     "account!", "~login!", "=log =in!", "=log =into!", "=sign =in", "~password!", "~email", "=e =mail",

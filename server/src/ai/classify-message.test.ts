@@ -189,6 +189,11 @@ describe("classifyMessage: pricing policy, installation and damage on arrival", 
     ["Do you price match?", "billing_payment"],
     ["Onko teillä hintatakuu?", "billing_payment"],
     ["Har ni prisgaranti på verktyg?", "billing_payment"],
+    ["Do you have a price guarantee?", "billing_payment"],
+    // A product's warranty is part of the complaints policy (the warranty and complaints article).
+    ["How long is the warranty on a lawn mower?", "complaint"],
+    ["Kuinka pitkä takuu porakoneella on?", "complaint"],
+    ["Hur lång garanti har en gräsklippare?", "complaint"],
     // Installing is a service the store sells; paying in instalments stays a payment question.
     ["Can you install the sauna heater for me?", "product_question"],
     ["Kan ni montera köksluckorna?", "product_question"],
