@@ -10,6 +10,8 @@ describe("answer types", () => {
     ["Kauanko palautus kestää?", "fi", ["time"]],
     ["Hur länge gäller presentkortet?", "sv", ["time"]],
     ["När öppnar ni?", "sv", ["time"]],
+    ["Montako päivää tilaus odottaa?", "fi", ["time", "days"]],
+    ["Hur många timmar tar det?", "sv", ["hours"]],
     ["Can I return a drill?", "en", []],
     ["Voiko porakoneen vuokrata?", "fi", []],
   ] as const)("%s asks for %j", (question, language, types) => {
@@ -28,6 +30,9 @@ describe("answer types", () => {
     ["Bring your receipt.", "time", false],
     ["Bring your receipt.", "price", false],
     ["Within 14 days.", "price", false],
+    ["Nouda tilaus 7 päivän kuluessa.", "days", true],
+    ["Usually ready within two hours.", "days", false],
+    ["Usually ready within two hours.", "hours", true],
   ] as const)("%s holds a %s: %s", (text, type, expected) => {
     expect(holdsAnswer(text, type)).toBe(expected);
   });

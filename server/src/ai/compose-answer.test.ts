@@ -160,6 +160,21 @@ describe("composeAnswer", () => {
     expect(plain.text.indexOf("faulty")).toBeGreaterThan(-1);
   });
 
+  it("a time asked in days is the paragraph that counts days, not the one that counts hours", () => {
+    const collect = {
+      ...OPENING_HOURS_EN,
+      articleId: 72,
+      category: "delivery" as const,
+      body:
+        "Click and collect orders from the store are free and usually ready to collect within two hours.\n\n" +
+        "We text you when it is ready. Collect the order within 7 days, or it is cancelled.\n\n" +
+        "Bring your order number and photo ID; there is no wait at the store's collection point.",
+    };
+    const answer = composeAnswer(draft({ question: "how many days will my order wait at the store", language: "en", passages: [collect] }));
+    expect(answer.text).toContain("within 7 days");
+    expect(answer.text).not.toContain("photo ID");
+  });
+
   it("is deterministic", () => {
     const input = draft({ question: "Miten palautus toimii?", passages: [RETURNS_FI, DELIVERY_FI] });
     expect(composeAnswer(input)).toEqual(composeAnswer(input));

@@ -76,7 +76,9 @@ function quote(passage: Passage, terms: readonly QueryTerm[], language: WidgetLo
   const ranked = rankParagraphsByTerms(terms, passage.body, language)
     .map((p) => {
       const text = clean(p.paragraph);
-      return { ...p, text, score: asked.some((type) => holdsAnswer(text, type)) ? p.score * (1 + ASKED_FACT_PARAGRAPH) : p.score };
+      // Each kind of fact asked for that the paragraph states ("how many days": a time, in days).
+      const held = asked.filter((type) => holdsAnswer(text, type)).length;
+      return { ...p, text, score: p.score * (1 + ASKED_FACT_PARAGRAPH) ** held };
     })
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .filter((p) => p.text.length > 0);
