@@ -236,6 +236,10 @@ describe("small talk and facts", () => {
     ["thanks, thats all i needed", "en"],
     ["Tack, det var allt jag behövde", "sv"],
     ["Kiitos, siinä kaikki mitä tarvitsin", "fi"],
+    // Thanks with a word on how it helped, colloquial forms included.
+    ["kiitti, toi auttoi tosi paljon", "fi"],
+    ["Tusen tack, det var verkligen hjälpsamt", "sv"],
+    ["thanks, that's really helpful!", "en"],
   ] as const)("%s is small talk in %s, whatever the inbox's language, and not a hand-off", (text, language) => {
     for (const fallbackLanguage of ["fi", "sv", "en"] as const) {
       const result = classifyMessage({ text, fallbackLanguage });

@@ -82,6 +82,9 @@ describe("composeAnswer", () => {
     ["Moi!", "fi", "Hei! Miten voin auttaa?"],
     ["thanks!", "en", "You're welcome!"],
     ["Thanks, that helped!", "en", "You're welcome!"],
+    ["thanks, that was really useful", "en", "You're welcome!"],
+    ["kiitti, toi auttoi tosi paljon", "fi", "Ole hyvä!"],
+    ["Tusen tack, det var verkligen hjälpsamt", "sv", "Varsågod!"],
     ["Hej", "sv", "Hej! Hur kan jag hjälpa dig?"],
     ["ok", "fi", "Selvä!"],
   ] as const)("replies in kind to small talk %s, without searching or handing over", (question, language, reply) => {

@@ -21,19 +21,19 @@ const VOCABULARY: Record<WidgetLocale, Record<SmallTalkKind | "filler", string>>
     greeting: "hei heippa moi moikka moro morjens terve päivää paivaa huomenta iltaa hyvää hyvaa",
     thanks: "kiitos kiitti kiitoksia kiitokset kiitän",
     ack: "okei selvä selva joo jep jes kiva hyvä hyva mahtavaa loistavaa asia",
-    filler: "paljon tosi avusta vastauksesta auttoi tämä tama se oli ja vaan vain nähdään nahdaan päivänjatkoa paivanjatkoa taas kaikille siinä siina kaikki mitä mita tarvitsin halusin",
+    filler: "paljon tosi avusta vastauksesta auttoi tämä tama se oli ja vaan vain nähdään nahdaan päivänjatkoa paivanjatkoa taas kaikille siinä siina kaikki mitä mita tarvitsin halusin toi tuo tää taa auttoi apua hyödyllinen hyodyllinen todella ihan nyt selvisi ymmärrän ymmarran ymmärsin ymmarsin super hienoa",
   },
   sv: {
     greeting: "hej hejsan tjena tja hallå halla god dag morgon kväll kvall",
     thanks: "tack tackar",
     ack: "okej bra toppen kanon perfekt jättebra jattebra",
-    filler: "så sa mycket för for hjälpen hjalpen det hjälpte hjalpte svaret och där dar igen alla var allt jag behövde behovde ville veta",
+    filler: "så sa mycket för for hjälpen hjalpen det hjälpte hjalpte svaret och där dar igen alla var allt jag behövde behovde ville veta verkligen jättesnällt jattesnallt snällt snallt tusen hjälpsamt hjalpsamt förstår forstar nu",
   },
   en: {
     greeting: "hi hello hey hiya good morning afternoon evening",
     thanks: "thanks thank thx ty cheers",
     ack: "okay alright great cool perfect fine nice awesome",
-    filler: "you so very much for the that this it helped help answer and a lot there again all everyone thats that's i needed wanted to know",
+    filler: "you so very much for the that this it helped help answer and a lot there again all everyone thats that's i needed wanted to know really truly helpful useful appreciated appreciate it's its was is got understood brilliant lovely makes sense",
   },
 };
 const SHARED_ACK = new Set(["ok", "kk", "k"]);
