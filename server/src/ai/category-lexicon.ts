@@ -60,6 +60,8 @@ const fi: CategoryLexicon = {
     "~myymal!", "~kaupa", "~kauppa", "~aukiolo!", "=auki!", "~aukea", "~sulkeu", "~kiinni", "~osoite",
     "~osoitte", "~sijaint", "~sijaitse", "~pysakoin", "~parkki", "~lahin", "~sunnuntai", "~lauantai",
     "~arkipyh", "~juhannu", "~joulu", "~pyhi", "~pyhan", "~aikaan", "~palvelet", "~tavaratalo",
+    // How soon customer service answers a message sent to it.
+    "~vastaatte!", "~vastaatteko!", "~vastausaika",
   ],
   billing_payment: [
     // "maksaa" is also "to cost" ("maksaako nouto jotain?"): only the paying forms are billing words.
@@ -117,7 +119,7 @@ const sv: CategoryLexicon = {
   store_info: [
     "~butik!", "~varuhus!", "~oppettid!", "=öppet!", "~oppnar", "~stang", "~adress", "~hitta =till",
     "~parker", "~narmast", "~sondag", "~lordag", "~helg", "~midsommar", "~julafton", "=jul", "~vagbeskriv",
-    "=ligger",
+    "=ligger", "=svarar =ni!", "~svarstid!", "@mejlat", "@mailat",
   ],
   billing_payment: [
     "~betal!", "~faktur!", "~debiter!", "=dragit", "=dragna", "=drogs", "=kort", "~kortet", "~kortbetal",
@@ -164,7 +166,7 @@ const en: CategoryLexicon = {
   store_info: [
     "store!", "=shop", "=opening =hours!", "=open!", "=close", "=hour", "~address", "~locat",
     "=where =are =you", "~park", "~nearest", "~sunday", "~saturday", "~holiday", "~christma", "~midsummer",
-    "~branch", "~direction",
+    "~branch", "~direction", "=hear =back!", "@emails", "@emailed", "=repli =to =email",
   ],
   billing_payment: [
     "=pay!", "payment!", "=paid", "~invoic!", "=bill", "=charg!", "=card", "~credit", "~klarna", "~instalment", "~installment",

@@ -183,7 +183,7 @@ describe("classifyMessage: a product named in a question about delivering, payin
   });
 });
 
-describe("classifyMessage: pricing policy, installation and damage on arrival", () => {
+describe("classifyMessage: pricing policy, installation, damage on arrival, answering emails", () => {
   it.each([
     // A price guarantee is a pricing policy, not a product's warranty.
     ["Do you price match?", "billing_payment"],
@@ -201,6 +201,10 @@ describe("classifyMessage: pricing policy, installation and damage on arrival", 
     // A dent or a scratch found when the goods arrive is a complaint about them.
     ["The fridge door has a dent, the courier just left", "complaint"],
     ["Lattialaatassa oli lommo kun paketti tuli", "complaint"],
+    // How soon customer service answers an email is a question about the service, not the account.
+    ["I emailed you on Monday and haven't heard back", "store_info"],
+    ["Hur snabbt svarar ni på mejl?", "store_info"],
+    ["How do I change my email?", "account"],
   ])("%s is %s", (text, category) => {
     expect(classify(text).category).toBe(category);
   });
