@@ -38,9 +38,10 @@ const CUES: Record<AnswerType, Record<WidgetLocale, readonly string[]>> = {
 
 const ANSWERS: Record<AnswerType, RegExp> = {
   price: /\d\s*(?:[.,]\d+)?\s*(?:€|euro|eur\b)|€\s*\d/iu,
-  // A number of days, hours, minutes, weeks, months or years, or a clock time ("7–21", "8:00").
+  // A number of days, or of hours, in digits or words.
   days: /\d+\s*(?:working\s+)?(?:days?|arkipäiv\p{L}*|päiv\p{L}*|vardag\p{L}*|dag\p{L}*)|\b(?:two|three|four|five|seven|kahden|kolmen|två|tre)\s+(?:working\s+)?(?:days?|arkipäiv\p{L}*|vardag\p{L}*|dag\p{L}*)/iu,
   hours: /\d+\s*(?:hours?|tunn\p{L}*|timm\p{L}*)|\b(?:two|three|kahden|kolmen|kahdessa|två|tre)\s+(?:hours?|tunn\p{L}*|timm\p{L}*)/iu,
+  // A number of days, hours, minutes, weeks, months or years, or a clock time ("7–21", "8:00").
   time: /\d+(?:\s*[–-]\s*\d+)?\s*(?:working\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|arkipäiv\p{L}*|päiv\p{L}*|tunn\p{L}*|minuut\p{L}*|viiko\p{L}*|kuukau\p{L}*|vuo\p{L}*|vardag\p{L}*|dag\p{L}*|timm\p{L}*|minut\p{L}*|veck\p{L}*|månad\p{L}*|år\b)|\b(?:kl\.?|klo)\s*\d|\d{1,2}[:.]\d{2}\s*[–-]\s*\d{1,2}[:.]\d{2}|\b(?:two|three|four|five|seven|kahden|kolmen|kahdessa|två|tre)\s+(?:working\s+)?(?:days?|hours?|arkipäiv\p{L}*|tunn\p{L}*|vardag\p{L}*|timm\p{L}*)/iu,
 };
 
