@@ -210,7 +210,11 @@ function Desk({ api, user, account, refused, switched, onSwitchAccount, onSignOu
 
   // --- the address bar mirrors the page, the filter and the open conversation or article ----------
   const routed = useRef(`${page.view}/${page.articleId}/${state.selectedId}`);
+  // The address this render was drawn for: if it moved before the effect runs (back pressed twice
+  // quickly), the render is stale and the one `follow` triggered writes the address instead.
+  const addressAtRender = location.hash;
   useEffect(() => {
+    if (location.hash !== addressAtRender) return;
     const hash = formatRoute({ account: account.subdomain, view: page.view, articleId: page.articleId, conversationId: state.selectedId, filter: state.filter });
     // Changing page or opening a conversation or article is a step the back button undoes; refining a filter is not.
     const place = `${page.view}/${page.articleId}/${state.selectedId}`;
@@ -218,7 +222,7 @@ function Desk({ api, user, account, refused, switched, onSwitchAccount, onSignOu
     routed.current = place;
     if (hash === (location.hash || "#")) return;
     history[step ? "pushState" : "replaceState"](null, "", hash === "#" ? location.pathname : hash);
-  }, [account.subdomain, page, state.selectedId, state.filter]);
+  }, [account.subdomain, page, state.selectedId, state.filter, addressAtRender]);
 
   useEffect(() => {
     const follow = () => {
