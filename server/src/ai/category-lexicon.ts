@@ -6,6 +6,18 @@
  */
 import type { AICategory, WidgetLocale } from "@hummdesk/shared";
 
+/**
+ * The order_status words that only name an order ("tilaus", "beställning", "order"). Visitors name
+ * their order in most questions about it: returning it, having it delivered, picking it up, so
+ * next to a delivery or returns word such a word argues less for order status (classify-message.ts)
+ * ("when can I pick up my click and collect order?" asks about collecting it).
+ */
+export const ORDER_NOUNS: Record<WidgetLocale, readonly string[]> = {
+  fi: ["~tilau", "~tilasin", "~tilaam", "~tilatt"],
+  sv: ["~bestallning", "~bestall", "=order", "~ordern"],
+  en: ["order"],
+};
+
 /** Products and materials a visitor names: what a product question is about, and only context in
  * a question about delivering, returning, paying for or complaining about one ("can I return the
  * drill?", classify-message.ts). */
@@ -35,7 +47,7 @@ export type CategoryLexicon = Record<AICategory, readonly string[]>;
 
 const fi: CategoryLexicon = {
   order_status: [
-    "~tilau", "~tilasin", "~tilaam", "~tilatt", "~seuranta", "seurata", "~seurantakoodi", "~vahvistu",
+    ...ORDER_NOUNS.fi, "~seuranta", "seurata", "~seurantakoodi", "~vahvistu",
     "=tilanne", "=status", "~peru", "peruuttaa", "~peruutu", "~lahetett", "~kasittely", "=missä =on",
     "~viivy",
   ],
@@ -96,7 +108,7 @@ const fi: CategoryLexicon = {
 
 const sv: CategoryLexicon = {
   order_status: [
-    "~bestallning", "~bestall", "=order", "~ordern", "~ordernummer!", "~spårning", "=spåra",
+    ...ORDER_NOUNS.sv, "~ordernummer!", "~spårning", "=spåra",
     "~sparningsnummer", "=status", "~bekraftels", "~avbest!", "~avbok", "~annuller", "~makuler",
     "~behandla", "~skickad",
   ],
@@ -145,8 +157,8 @@ const sv: CategoryLexicon = {
 
 const en: CategoryLexicon = {
   order_status: [
-    "order", "~track", "=status", "~confirm", "~cancel!", "=where =is =my", "~dispatch", "=process",
-    "=placed", "~update", "=purchase =number",
+    ...ORDER_NOUNS.en, "~track", "=status", "~confirm", "~cancel!", "=where =is =my", "~dispatch",
+    "=process", "=placed", "~update", "=purchase =number",
   ],
   delivery: [
     "deliver!", "=ship", "shipping", "shipment", "~courier", "~freight", "~postag", "~parcel", "~packag",
@@ -191,15 +203,3 @@ const en: CategoryLexicon = {
 };
 
 export const CATEGORY_LEXICONS: Record<WidgetLocale, CategoryLexicon> = { fi, sv, en };
-
-/**
- * The order_status words that only name an order ("tilaus", "beställning", "order"). Visitors name
- * their order in most questions about it: returning it, having it delivered, picking it up, so
- * next to a delivery or returns word such a word argues less for order status (classify-message.ts)
- * ("when can I pick up my click and collect order?" asks about collecting it).
- */
-export const ORDER_NOUNS: Record<WidgetLocale, readonly string[]> = {
-  fi: ["~tilau", "~tilasin", "~tilaam", "~tilatt"],
-  sv: ["~bestallning", "~bestall", "=order", "~ordern"],
-  en: ["order"],
-};

@@ -32,8 +32,8 @@ const ROUTINE_CATEGORIES = new Set<AICategory>(["product_question", "store_info"
 
 interface CompiledCues {
   categories: Record<AICategory, CompiledTerm[]>;
-  /** The nouns of each OBJECT_NOUNS entry, in its order. */
-  objectNouns: CompiledTerm[][];
+  /** The lexicon terms of each OBJECT_NOUNS entry, in its order (their category's hits name them). */
+  objectNouns: ReadonlySet<string>[];
   handoff: CompiledTerm[];
   person: CompiledTerm[];
   request: CompiledTerm[];
@@ -55,7 +55,7 @@ function cuesFor(language: WidgetLocale): CompiledCues {
     ) as Record<AICategory, CompiledTerm[]>;
     cues = {
       categories,
-      objectNouns: OBJECT_NOUNS.map((entry) => compileTerms(entry.nouns[language], language)),
+      objectNouns: OBJECT_NOUNS.map((entry) => new Set(entry.nouns[language])),
       handoff: compileTerms(intent.handoff, language),
       person: compileTerms(intent.person, language),
       request: compileTerms(intent.request, language),
@@ -90,11 +90,12 @@ function scoreTokens(tokenized: Tokenized, primary: WidgetLocale | null): Catego
     const weight = primary === null || language === primary ? 1 : FOREIGN_WEIGHT;
     const cues = cuesFor(language);
     for (const category of AI_CATEGORIES) {
-      scores[category] += weight * hitWeight(findHits(tokenized[language], cues.categories[category]));
+      const hits = findHits(tokenized[language], cues.categories[category]);
+      scores[category] += weight * hitWeight(hits);
+      OBJECT_NOUNS.forEach((entry, i) => {
+        if (entry.category === category) objects[i]! += weight * hitWeight(hits.filter((hit) => cues.objectNouns[i]!.has(hit.term)));
+      });
     }
-    cues.objectNouns.forEach((nouns, i) => {
-      objects[i]! += weight * hitWeight(findHits(tokenized[language], nouns));
-    });
   }
   // "My order" or "the drill" in a question about returning it names what is returned.
   const named = OBJECT_NOUNS.map((entry) => entry.topics.some((topic) => scores[topic] > 0));
