@@ -40,6 +40,43 @@ describe("classifyMessage: categories by stems", () => {
     // "Maksaa" is both "to pay" and "to cost": what a service costs is about the service.
     ["Maksaako kotiinkuljetus jotain?", "delivery"],
     ["Voinko maksaa laskulla?", "billing_payment"],
+    // An order named in a question about collecting it: the question is about collecting.
+    ["Can my husband collect my order tomorrow?", "delivery"],
+    ["Voiko tilauksen noutaa vasta ylihuomenna?", "delivery"],
+    ["Kan jag hämta min beställning först på lördag?", "delivery"],
+    // With no delivery or returns word, the order is what the question is about.
+    ["Min beställning har inte kommit, var är den?", "order_status"],
+    ["Tilaukseni on vieläkin käsittelyssä", "order_status"],
+    ["I'd like to cancel my order", "order_status"],
+    // A product named in a question about delivering, paying or complaining is context.
+    ["How much does delivery of a lawn mower cost?", "delivery"],
+    ["Paljonko maksaa tuoda terassilaudat ja kipsilevyt kotiin?", "delivery"],
+    ["Sain naarmuuntuneen ikkunan, mitä teen?", "complaint"],
+    ["Min nya borrmaskin är trasig, vad gör jag?", "complaint"],
+    // With no such word, the product is what the question is about.
+    ["Which drill is best for concrete?", "product_question"],
+    ["Onko teillä terassilautoja varastossa?", "product_question"],
+    ["Passar den här skruven till trall?", "product_question"],
+    // A price guarantee is a pricing policy, not a product's warranty.
+    ["Do you price match?", "billing_payment"],
+    ["Onko teillä hintatakuu?", "billing_payment"],
+    ["Har ni prisgaranti på verktyg?", "billing_payment"],
+    ["Do you have a price guarantee?", "billing_payment"],
+    // A product's warranty is part of the complaints policy (the warranty and complaints article).
+    ["How long is the warranty on a lawn mower?", "complaint"],
+    ["Kuinka pitkä takuu porakoneella on?", "complaint"],
+    ["Hur lång garanti har en gräsklippare?", "complaint"],
+    // Installing is a service the store sells; paying in instalments stays a payment question.
+    ["Can you install the sauna heater for me?", "product_question"],
+    ["Kan ni montera köksluckorna?", "product_question"],
+    ["Can I pay in instalments?", "billing_payment"],
+    // A dent or a scratch found when the goods arrive is a complaint about them.
+    ["The fridge door has a dent, the courier just left", "complaint"],
+    ["Lattialaatassa oli lommo kun paketti tuli", "complaint"],
+    // How soon customer service answers an email is a question about the service, not the account.
+    ["I emailed you on Monday and haven't heard back", "store_info"],
+    ["Hur snabbt svarar ni på mejl?", "store_info"],
+    ["How do I change my email?", "account"],
   ] as const)("%s -> %s", (text, category) => {
     expect(classify(text).category).toBe(category);
   });
@@ -151,62 +188,6 @@ describe("classifyMessage: priority and handoff", () => {
     "bot",
   ])("%s does not", (text) => {
     expect(classify(text).handoffRequested).toBe(false);
-  });
-});
-
-describe("classifyMessage: an order named in a question about something else", () => {
-  it.each([
-    ["Can my husband collect my order tomorrow?", "delivery"],
-    ["Voiko tilauksen noutaa vasta ylihuomenna?", "delivery"],
-    ["Kan jag hämta min beställning först på lördag?", "delivery"],
-    // With no delivery or returns word, the order is what the question is about.
-    ["Min beställning har inte kommit, var är den?", "order_status"],
-    ["Tilaukseni on vieläkin käsittelyssä", "order_status"],
-    ["I'd like to cancel my order", "order_status"],
-  ])("%s is %s", (text, category) => {
-    expect(classify(text).category).toBe(category);
-  });
-});
-
-describe("classifyMessage: a product named in a question about delivering, paying or complaining", () => {
-  it.each([
-    ["How much does delivery of a lawn mower cost?", "delivery"],
-    ["Paljonko maksaa tuoda terassilaudat ja kipsilevyt kotiin?", "delivery"],
-    ["Sain naarmuuntuneen ikkunan, mitä teen?", "complaint"],
-    ["Min nya borrmaskin är trasig, vad gör jag?", "complaint"],
-    // With no such word, the product is what the question is about.
-    ["Which drill is best for concrete?", "product_question"],
-    ["Onko teillä terassilautoja varastossa?", "product_question"],
-    ["Passar den här skruven till trall?", "product_question"],
-  ])("%s is %s", (text, category) => {
-    expect(classify(text).category).toBe(category);
-  });
-});
-
-describe("classifyMessage: pricing policy, installation, damage on arrival, answering emails", () => {
-  it.each([
-    // A price guarantee is a pricing policy, not a product's warranty.
-    ["Do you price match?", "billing_payment"],
-    ["Onko teillä hintatakuu?", "billing_payment"],
-    ["Har ni prisgaranti på verktyg?", "billing_payment"],
-    ["Do you have a price guarantee?", "billing_payment"],
-    // A product's warranty is part of the complaints policy (the warranty and complaints article).
-    ["How long is the warranty on a lawn mower?", "complaint"],
-    ["Kuinka pitkä takuu porakoneella on?", "complaint"],
-    ["Hur lång garanti har en gräsklippare?", "complaint"],
-    // Installing is a service the store sells; paying in instalments stays a payment question.
-    ["Can you install the sauna heater for me?", "product_question"],
-    ["Kan ni montera köksluckorna?", "product_question"],
-    ["Can I pay in instalments?", "billing_payment"],
-    // A dent or a scratch found when the goods arrive is a complaint about them.
-    ["The fridge door has a dent, the courier just left", "complaint"],
-    ["Lattialaatassa oli lommo kun paketti tuli", "complaint"],
-    // How soon customer service answers an email is a question about the service, not the account.
-    ["I emailed you on Monday and haven't heard back", "store_info"],
-    ["Hur snabbt svarar ni på mejl?", "store_info"],
-    ["How do I change my email?", "account"],
-  ])("%s is %s", (text, category) => {
-    expect(classify(text).category).toBe(category);
   });
 });
 

@@ -1,8 +1,9 @@
+import type { AICategory } from "@hummdesk/shared";
 import { describe, expect, it } from "vitest";
 import { composeAnswer } from "./compose-answer.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
 import { splitSentences } from "./quote-paragraph.ts";
-import type { DraftInput } from "./provider.ts";
+import type { DraftInput, Passage } from "./provider.ts";
 import { DELIVERY_FI, OPENING_HOURS_EN, RETURNS_FI, RETURNS_SV } from "./testing/kb-fixtures.ts";
 
 const draft = (overrides: Partial<DraftInput>): DraftInput => ({
@@ -12,6 +13,14 @@ const draft = (overrides: Partial<DraftInput>): DraftInput => ({
   history: [],
   accountName: "K-Rauta",
   ...overrides,
+});
+
+/** An English article of `category` whose body is these paragraphs. */
+const englishArticle = (articleId: number, category: AICategory, paragraphs: readonly string[]): Passage => ({
+  ...OPENING_HOURS_EN,
+  articleId,
+  category,
+  body: paragraphs.join("\n\n"),
 });
 
 describe("composeAnswer", () => {
@@ -147,15 +156,11 @@ describe("composeAnswer", () => {
   });
 
   it("quotes the paragraph that states the kind of fact asked for (a time, a price) over one that only shares words", () => {
-    const complaints = {
-      ...OPENING_HOURS_EN,
-      articleId: 71,
-      category: "complaint" as const,
-      body:
-        "If a product is faulty, please make a complaint within a reasonable time. Bring the broken product and your receipt to a store, or send the complaint form.\n\n" +
-        "A complaint about a broken tile or tool bought online: send the complaint form with photos.\n\n" +
-        "We'll process your complaint and get back to you within 5 working days.",
-    };
+    const complaints = englishArticle(71, "complaint", [
+      "If a product is faulty, please make a complaint within a reasonable time. Bring the broken product and your receipt to a store, or send the complaint form.",
+      "A complaint about a broken tile or tool bought online: send the complaint form with photos.",
+      "We'll process your complaint and get back to you within 5 working days.",
+    ]);
     const answer = composeAnswer(draft({ question: "sent in a complaint about a broken tile cutter, how long till u get back to me", language: "en", passages: [complaints] }));
     expect(answer.text).toContain("within 5 working days");
     // Without a time asked, the paragraph holding more of the question's words is quoted first.
@@ -164,15 +169,11 @@ describe("composeAnswer", () => {
   });
 
   it("a time asked in days is the paragraph that counts days, not the one that counts hours", () => {
-    const collect = {
-      ...OPENING_HOURS_EN,
-      articleId: 72,
-      category: "delivery" as const,
-      body:
-        "Click and collect orders from the store are free and usually ready to collect within two hours.\n\n" +
-        "We text you when it is ready. Collect the order within 7 days, or it is cancelled.\n\n" +
-        "Bring your order number and photo ID; there is no wait at the store's collection point.",
-    };
+    const collect = englishArticle(72, "delivery", [
+      "Click and collect orders from the store are free and usually ready to collect within two hours.",
+      "We text you when it is ready. Collect the order within 7 days, or it is cancelled.",
+      "Bring your order number and photo ID; there is no wait at the store's collection point.",
+    ]);
     const answer = composeAnswer(draft({ question: "how many days will my order wait at the store", language: "en", passages: [collect] }));
     expect(answer.text).toContain("within 7 days");
     expect(answer.text).not.toContain("photo ID");
