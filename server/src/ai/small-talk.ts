@@ -21,7 +21,7 @@ const VOCABULARY: Record<WidgetLocale, Record<SmallTalkKind | "filler", string>>
     greeting: "hei heippa moi moikka moro morjens terve päivää paivaa huomenta iltaa hyvää hyvaa",
     thanks: "kiitos kiitti kiitoksia kiitokset kiitän",
     ack: "okei selvä selva joo jep jes kiva hyvä hyva mahtavaa loistavaa asia",
-    filler: "paljon tosi avusta vastauksesta auttoi tämä tama se oli ja vaan vain nähdään nahdaan päivänjatkoa paivanjatkoa taas kaikille siinä siina kaikki mitä mita tarvitsin halusin toi tuo tää taa auttoi apua hyödyllinen hyodyllinen todella ihan nyt selvisi ymmärrän ymmarran ymmärsin ymmarsin super hienoa",
+    filler: "paljon tosi avusta vastauksesta auttoi tämä tama se oli ja vaan vain nähdään nahdaan päivänjatkoa paivanjatkoa taas kaikille siinä siina kaikki mitä mita tarvitsin halusin toi tuo tää taa apua hyödyllinen hyodyllinen todella ihan nyt selvisi ymmärrän ymmarran ymmärsin ymmarsin super hienoa",
   },
   sv: {
     greeting: "hej hejsan tjena tja hallå halla god dag morgon kväll kvall",
