@@ -223,6 +223,23 @@ describe("evidence-gated answers (issue 10)", () => {
     expect(next.conversationId).not.toBe(message.conversationId);
   });
 
+  test("an angry message goes to people at once; the agent gets a draft from the right article, the visitor no AI answer", async () => {
+    t = await startTestApp({ ai: { workers: 1, worker: fast } });
+    const { token, socket } = await visitorWithSocket(t);
+    const message = await ask(t, token, "The lawn mower broke after one use, really disappointed. Terrible quality!");
+    const told = await socket.waitFor((f) => f.type === "message.created" && f.data.senderType === "system");
+    expect(String(told.data.content)).toContain("customer service team");
+    const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
+    expect(await tenant.getConversation(message.conversationId)).toMatchObject({ handoffRequested: true, aiEnabled: false, category: "complaint", sentiment: "negative" });
+    const draft = await waitForDraft(t, message.conversationId);
+    expect(draft.sentMessageId).toBeNull();
+    expect(draft.citations[0]?.title).toMatch(/warrant/i);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "ai")).toBe(false);
+    expect(socket.frames.some((f) => f.type === "ai.answer.delta")).toBe(false);
+    socket.close();
+  });
+
   test("a question the articles cannot answer is not auto-sent: the draft waits for an agent, the hand-off is real, and the AI drafts no more", async () => {
     t = await startTestApp({ ai: { workers: 1, worker: fast } });
     const { token, socket } = await visitorWithSocket(t);
