@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
 import { queryTerms, readQuestion } from "./query-terms.ts";
 import { rankArticles } from "./rank-articles.ts";
+import { krautaArticles } from "./testing/kb-fixtures.ts";
 
-const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: a.questions ?? [], language: a.language, category: a.category, url: a.url }));
+const articles = krautaArticles();
 const stems = (text: string, language: "fi" | "sv" | "en") => queryTerms(text, language).map((t) => t.stem);
 
 describe("queryTerms: filler words", () => {

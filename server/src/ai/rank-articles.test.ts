@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
 import { rankArticles } from "./rank-articles.ts";
+import { krautaArticles, krautaSlugOf as slugOf } from "./testing/kb-fixtures.ts";
 
-const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: [], language: a.language, category: a.category, url: a.url }));
-const slugOf = (id: number | undefined) => KRAUTA_ARTICLES[(id ?? 0) - 1]?.slug;
+const articles = krautaArticles({ questions: false });
+
 
 describe("rankArticles", () => {
   it.each([

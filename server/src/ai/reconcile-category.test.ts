@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { KRAUTA_ARTICLES } from "../db/seed-data/knowledge-base.ts";
 import { classifyMessage } from "./classify-message.ts";
 import { loadLanguageDetector } from "./detect-language.ts";
 import type { ClassificationResult, Passage } from "./provider.ts";
 import { rankArticles } from "./rank-articles.ts";
+import { krautaArticles } from "./testing/kb-fixtures.ts";
 import { ARTICLE_MIN_SUPPORT, reconcileCategory, WEAK_LEXICAL_EVIDENCE } from "./reconcile-category.ts";
 
 beforeAll(() => loadLanguageDetector());
@@ -46,7 +46,7 @@ describe("reconcileCategory", () => {
 });
 
 describe("the classifier and the articles together (seed knowledge base)", () => {
-  const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: a.questions ?? [], language: a.language, category: a.category, url: a.url }));
+  const articles = krautaArticles();
   const categoryOf = (text: string) => {
     const result = classifyMessage({ text, fallbackLanguage: "en" });
     const passages = rankArticles(text, articles, { language: result.language }).map((r) => ({ articleId: r.article.id, title: r.article.title, body: r.article.body, url: r.article.url, language: r.article.language, category: r.article.category, score: r.score, support: r.support }));

@@ -4,10 +4,11 @@ import { queryTerms, SYNONYM_MATCH, termMatch } from "./query-terms.ts";
 import { rankParagraphs } from "./quote-paragraph.ts";
 import { rankArticles } from "./rank-articles.ts";
 import { PHRASES, SYNONYM_GROUPS } from "./synonyms.ts";
+import { krautaArticles, krautaSlugOf as slugOf } from "./testing/kb-fixtures.ts";
 import { stemWord } from "./text-tokens.ts";
 
-const articles = KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: [], language: a.language, category: a.category, url: a.url }));
-const slugOf = (id: number | undefined) => KRAUTA_ARTICLES[(id ?? 0) - 1]?.slug;
+const articles = krautaArticles({ questions: false });
+
 const body = (slug: string) => KRAUTA_ARTICLES.find((a) => a.slug === slug)!.body;
 const term = (text: string, language: "fi" | "sv" | "en") => queryTerms(text, language)[0]!;
 

@@ -1,5 +1,16 @@
 /** Knowledge-base passages shaped like K-Rauta's help articles, for tests and benchmarks. */
+import { KRAUTA_ARTICLES } from "../../db/seed-data/knowledge-base.ts";
 import type { Passage } from "../provider.ts";
+import type { RankableArticle } from "../rank-articles.ts";
+
+/** The seeded K-Rauta articles as the ranker reads them (ids 1..n in seed order); without their
+ * example questions when a test is about title and body alone. */
+export function krautaArticles({ questions = true } = {}): RankableArticle[] {
+  return KRAUTA_ARTICLES.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, questions: questions ? (a.questions ?? []) : [], language: a.language, category: a.category, url: a.url }));
+}
+
+/** The seed slug of a `krautaArticles` id. */
+export const krautaSlugOf = (id: number | undefined) => KRAUTA_ARTICLES[(id ?? 0) - 1]?.slug;
 
 export const RETURNS_FI: Passage = {
   articleId: 11,
