@@ -3,6 +3,8 @@ import type { WidgetLocale } from "@hummdesk/shared";
 
 export interface AnswerTemplates {
   opening: string;
+  /** The opening for a visitor who is upset (negative sentiment). */
+  apology: string;
   closing: string;
   /** The only fitting article is written in another language: point to it, do not quote it. */
   foreignArticle: (title: string, articleLanguage: WidgetLocale) => string;
@@ -22,6 +24,7 @@ const LANGUAGE_NAMES: Record<WidgetLocale, Record<WidgetLocale, string>> = {
 export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
   fi: {
     opening: "Kiitos kysymyksestä!",
+    apology: "Pahoittelut harmista!",
     closing: "Jos tämä ei vastannut kysymykseesi, voin välittää keskustelun asiakaspalvelijallemme.",
     foreignArticle: (title, language) =>
       `Löysin aiheesta ohjeen, joka on kirjoitettu ${LANGUAGE_NAMES.fi[language]}: ”${title}”.`,
@@ -34,6 +37,7 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
   },
   sv: {
     opening: "Tack för din fråga!",
+    apology: "Vi beklagar det som hänt!",
     closing: "Om det här inte svarade på din fråga kan jag koppla dig vidare till vår kundtjänst.",
     foreignArticle: (title, language) =>
       `Jag hittade en guide om det här, skriven ${LANGUAGE_NAMES.sv[language]}: ”${title}”.`,
@@ -46,6 +50,7 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
   },
   en: {
     opening: "Thanks for your question!",
+    apology: "I'm sorry to hear that!",
     closing: "If this doesn't answer your question, I can pass you to someone from our team.",
     foreignArticle: (title, language) =>
       `I found a help article about this, written ${LANGUAGE_NAMES.en[language]}: "${title}".`,

@@ -34,6 +34,18 @@ describe("composeAnswer", () => {
     expect(answer).toMatchObject({ grounded: true, kind: "answer" });
   });
 
+  it.each([
+    ["fi", RETURNS_FI, "Palautin porakoneen enkä ole vieläkään saanut rahoja, tosi huonoa palvelua!", "Pahoittelut harmista!"],
+    ["sv", RETURNS_SV, "Jag returnerade borren och har fortfarande inte fått pengarna, urdålig service!", "Vi beklagar det som hänt!"],
+  ] as const)("an upset visitor (%s) gets an apology as the opening, not a thank-you; the quote is the same", (language, passage, question, apology) => {
+    const upset = composeAnswer(draft({ question, language, sentiment: "negative", passages: [passage] }));
+    const calm = composeAnswer(draft({ question, language, sentiment: "neutral", passages: [passage] }));
+    expect(upset.text.startsWith(`${apology}\n\n`)).toBe(true);
+    expect(calm.text.startsWith(apology)).toBe(false);
+    expect(upset.text.slice(apology.length)).toBe(calm.text.slice(calm.text.indexOf("\n\n")));
+    expect(upset.support).toBe(calm.support);
+  });
+
   it("takes retrieval's order as the truth: the first passage is the one quoted, with its support", () => {
     const answer = composeAnswer(draft({ question: "Miten palautus toimii?", passages: [{ ...DELIVERY_FI, support: 0.6 }, RETURNS_FI] }));
     expect(answer.citations.map((c) => c.articleId)).toEqual([12]);

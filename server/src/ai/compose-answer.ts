@@ -145,7 +145,8 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
       used.push(second);
     }
   }
-  const text = [templates.opening, ...quoted, templates.closing].join("\n\n");
+  const opening = input.sentiment === "negative" ? templates.apology : templates.opening;
+  const text = [opening, ...quoted, templates.closing].join("\n\n");
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
   if (asked.some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
   evidence = Math.min(1, evidence * (1 + lengthBonus(terms, fillerWords)));

@@ -258,6 +258,7 @@ async function streamDraft(
     language: result.language,
     category: result.category,
     ...(found?.categoryFromArticle ? { categoryFromArticle: true } : {}),
+    sentiment: result.sentiment,
     passages,
     history,
     accountName: l.accountName,

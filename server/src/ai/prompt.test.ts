@@ -61,6 +61,13 @@ describe("buildDraftMessages", () => {
     expect(content).toContain("<reply_language>English (en)</reply_language>");
     expect(content).toContain('<turn role="ai">\nHi! How can I help you?\n</turn>');
   });
+
+  it("tells the model that the visitor is upset only when the sentiment is negative", () => {
+    const mood = (sentiment: DraftInput["sentiment"]) => buildDraftMessages({ ...input, sentiment })[1]?.content ?? "";
+    expect(mood("negative")).toContain("<visitor_mood>upset</visitor_mood>");
+    for (const calm of ["neutral", "positive", undefined] as const) expect(mood(calm)).not.toContain("visitor_mood");
+    expect(DRAFT_SYSTEM_PROMPT).toMatch(/<visitor_mood> is upset, open with one short, sincere apology/);
+  });
 });
 
 describe("buildClassificationMessages", () => {

@@ -47,6 +47,8 @@ export interface DraftInput {
   /** The category was taken from the top article, not named by the question's words: weaker
    * evidence that the article answers it. */
   categoryFromArticle?: boolean;
+  /** The classified sentiment: an upset visitor's answer opens with an apology, not a thank-you. */
+  sentiment?: Sentiment;
   passages: Passage[];
   history: { role: "visitor" | "agent" | "ai"; content: string }[];
   accountName: string;
