@@ -110,8 +110,6 @@ export const VisitorConversation = z.object({
   title: z.string().nullable().optional(),
   /** The visitor's rating, once given (1–5). */
   csatScore: z.number().int().nullable().optional(),
-  /** Whether the AI still answers in this conversation (false once a person took over). */
-  aiEnabled: z.boolean().optional(),
 });
 
 export const VisitorHistoryResponse = z.object({

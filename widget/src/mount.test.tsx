@@ -164,12 +164,9 @@ describe("the mounted widget", () => {
     press(find("hummdesk-input")!, "Enter");
     await eventually(() => expect(all("hummdesk-message")[0]?.dataset.delivery).toBe("sent"));
     await eventually(() => expect(server.socketsOf(visitorId())).toBe(1));
-    // Until its first words, the visitor sees that the assistant is on it.
-    expect((await eventually(() => find("hummdesk-ai-typing") ?? fail("no AI typing"))).textContent).toBe("AI-avustaja kirjoittaa…");
     const conversationId = server.messages.at(-1)!.conversationId;
     server.send(visitorId(), { type: "ai.answer.delta", data: { draftId: 8, conversationId, index: 0, text: "Toimitus kestää " } });
     const stream = await eventually(() => find("hummdesk-ai-stream") ?? fail("no stream"));
-    expect(find("hummdesk-ai-typing")).toBeNull();
     expect(stream.textContent).toContain("Toimitus kestää");
     expect(stream.dataset.sender).toBe("ai");
     const answer = server.agentReply(visitorId(), "Toimitus kestää 2–4 päivää.", "ai");

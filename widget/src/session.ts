@@ -50,9 +50,6 @@ export interface SessionEvents {
 
 /** Agent typing shows for this long unless renewed (a lost "off" frame must not leave it on forever). */
 const TYPING_SHOWN_MS = 8000;
-/** "AI assistant is typing…" shows at most this long after a message: the answer waits for a
- * pause in the visitor's writing (about 2 s) and then streams; a model may take longer. */
-const AI_PENDING_SHOWN_MS = 15_000;
 /** While the panel is open, whether the team is online is asked again this often. */
 const CONFIG_REFRESH_MS = 60_000;
 
@@ -89,7 +86,6 @@ export function createSession(
   /** True from the first history request on; false again when it failed, so the next `ready` retries. */
   let historyLoaded = false;
   let typingTimer: unknown;
-  let aiPendingTimer: unknown;
   let configTimer: unknown;
   let configAt = now();
 
@@ -216,11 +212,6 @@ export function createSession(
     if (next.email !== previous.email) persistence.write("email", next.email);
     // The panel stays open across page loads (and closes in every tab of the site when closed).
     if (next.open !== previous.open) persistence.write("open", next.open);
-    // Each message the assistant is to answer gets its own while to show "typing…".
-    if (next.aiPending !== previous.aiPending && next.aiPending?.messageId !== previous.aiPending?.messageId) {
-      timers.clearTimeout(aiPendingTimer);
-      if (next.aiPending) aiPendingTimer = timers.setTimeout(() => dispatch({ type: "aiPendingExpired" }), AI_PENDING_SHOWN_MS);
-    }
     const unread = unreadCount(next);
     if (unread !== unreadCount(previous)) events.emit("unread", unread);
   });
@@ -350,7 +341,6 @@ export function createSession(
       sender.stop();
       typing.stop();
       timers.clearTimeout(typingTimer);
-      timers.clearTimeout(aiPendingTimer);
       timers.clearTimeout(configTimer);
       for (const stop of unlisten) stop();
     },

@@ -2,7 +2,6 @@ import type { VisitorConversation, VisitorMessage } from "@hummdesk/shared";
 import { describe, expect, it } from "vitest";
 import {
   type Action,
-  assistantWriting,
   initialState,
   lastMessageId,
   needsEmail,
@@ -282,45 +281,6 @@ describe("typing", () => {
   it("ignores the visitor's own typing echoed from another tab", () => {
     const state = run({ type: "typing", typing: { conversationId: 1, senderType: "contact", senderName: null, on: true } });
     expect(state.agentTyping).toBeNull();
-  });
-});
-
-describe("the AI assistant writing", () => {
-  const config = (aiMode: "off" | "suggest" | "auto_reply"): Action => ({ type: "set", fields: { config: { ...TEST_CONFIG, aiMode } } });
-  const answering = { ...conversation(1), aiEnabled: true };
-  const mine = message(10, { senderType: "contact", senderName: null, clientMessageId: "c1" });
-  const queued: Action = { type: "enqueued", entry: entry("c1") };
-  const acknowledged = (c: VisitorConversation = answering): Action => ({ type: "acknowledged", clientMessageId: "c1", message: mine, conversation: c });
-  const writing = (...actions: Action[]) => assistantWriting(run(config("auto_reply"), queued, ...actions));
-
-  it("shows after the visitor's message reached the server, until the first words, a reply, a hand-off or the timeout", () => {
-    expect(writing(acknowledged())).toBe(true);
-    // The socket's copy may come before the HTTP answer; the conversation's state follows it.
-    expect(writing(received(mine))).toBe(false);
-    expect(writing(received(mine), { type: "conversation", conversation: answering })).toBe(true);
-    const delta: Action = { type: "delta", delta: { draftId: 5, conversationId: 1, index: 0, text: "Hei" } };
-    expect(writing(acknowledged(), delta)).toBe(false);
-    expect(writing(acknowledged(), received(message(11, { senderType: "system", senderName: null })))).toBe(false);
-    expect(writing(acknowledged(), received(message(11)))).toBe(false);
-    expect(writing(acknowledged(), { type: "typing", typing: { conversationId: 1, senderType: "agent", senderName: "Aino", on: true } })).toBe(false);
-    expect(writing(acknowledged(), { type: "conversation", conversation: { ...answering, aiEnabled: false } })).toBe(false);
-    expect(writing(acknowledged(), { type: "handoff", conversation: answering })).toBe(false);
-    expect(writing(acknowledged(), { type: "aiPendingExpired" })).toBe(false);
-    // Another tab's message, or a reply in another conversation, changes nothing.
-    expect(writing(acknowledged(), received(message(12, { senderType: "contact", senderName: null, clientMessageId: "other-tab" })))).toBe(true);
-    expect(run(config("auto_reply"), queued, acknowledged(), received(message(13, { conversationId: 2 }))).aiPending).toEqual({ conversationId: 1, messageId: 10 });
-    // Reading an earlier conversation hides it.
-    expect(writing(acknowledged(), { type: "set", fields: { viewing: 0 } })).toBe(false);
-  });
-
-  it("does not show when the assistant will not answer: AI off or suggesting to agents, a person took over, an older server", () => {
-    expect(assistantWriting(run(config("off"), queued, acknowledged()))).toBe(false);
-    expect(assistantWriting(run(config("suggest"), queued, acknowledged()))).toBe(false);
-    expect(writing(acknowledged({ ...answering, aiEnabled: false }))).toBe(false);
-    expect(writing(acknowledged(conversation(1)))).toBe(false);
-    expect(assistantWriting(run(config("auto_reply"), { type: "handoff", conversation: answering }, queued, acknowledged()))).toBe(false);
-    // History read after a reload is nothing to answer.
-    expect(assistantWriting(run(config("auto_reply"), { type: "history", history: { conversation: answering, previousConversations: [], messages: [mine] } }))).toBe(false);
   });
 });
 

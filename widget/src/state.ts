@@ -46,9 +46,6 @@ export interface WidgetState {
   /** The highest message id the visitor has seen with the panel open. */
   lastSeenId: number;
   agentTyping: TypingEvent | null;
-  /** The visitor's latest message that the AI assistant is about to answer (shown as "AI assistant
-   * is typing…" until its first words, another reply, a hand-off or a timeout), or null. */
-  aiPending: { conversationId: number; messageId: number } | null;
   handoffRequested: number[];
   email: string | null;
   /** What the visitor is writing (the composer's text). */
@@ -76,7 +73,6 @@ export type Action =
   | { type: "completed"; completed: AIAnswerCompleted; at: string }
   | { type: "typing"; typing: TypingEvent }
   | { type: "typingExpired" }
-  | { type: "aiPendingExpired" }
   | { type: "seen"; lastSeenId: number }
   | { type: "handoff"; conversation: VisitorConversation }
   | { type: "reset" };
@@ -94,7 +90,6 @@ export function initialState(persisted: Partial<Pick<WidgetState, "outbox" | "la
     viewing: null,
     lastSeenId: persisted.lastSeenId ?? 0,
     agentTyping: null,
-    aiPending: null,
     handoffRequested: [],
     email: persisted.email ?? null,
     draft: "",
@@ -145,14 +140,6 @@ function switchTo(state: WidgetState, conversation: VisitorConversation): Widget
   return { ...state, conversation, previousConversations: previous, viewing: state.viewing === conversation.id ? null : state.viewing };
 }
 
-/** Whether to show "AI assistant is typing…" under the current conversation: the assistant is
- * about to answer, no person has taken the conversation over, and nothing streams or types yet. */
-export function assistantWriting(state: WidgetState): boolean {
-  const current = state.viewing === null ? state.conversation : null;
-  if (!current || state.aiPending?.conversationId !== current.id || state.agentTyping) return false;
-  return current.aiEnabled === true && current.status !== "resolved" && !state.streams.some((stream) => stream.conversationId === current.id);
-}
-
 /** Adds server messages: dedupes, drops their optimistic copies, follows a newer conversation, tracks reading. */
 function addMessages(state: WidgetState, incoming: VisitorMessage[]): WidgetState {
   let next: WidgetState = { ...state, messages: upsertMessages(state.messages, incoming) };
@@ -179,12 +166,6 @@ function addMessages(state: WidgetState, incoming: VisitorMessage[]): WidgetStat
       next.streams = next.streams.filter((stream) => stream.conversationId !== message.conversationId);
     }
     if (message.senderType === "agent" && next.agentTyping) next.agentTyping = null;
-    if (message.senderType !== "contact" && message.conversationId === next.aiPending?.conversationId) next.aiPending = null;
-    // This tab's own message reached the server: the assistant answers it, if the inbox lets it.
-    const own = message.senderType === "contact" && state.outbox.some((entry) => entry.clientMessageId === message.clientMessageId);
-    if (own && next.config?.aiMode === "auto_reply" && !next.handoffRequested.includes(message.conversationId)) {
-      next.aiPending = { conversationId: message.conversationId, messageId: message.id };
-    }
   }
   if (next.open && next.viewing === null) next.lastSeenId = Math.max(next.lastSeenId, maxId(next.messages));
   return next;
@@ -254,11 +235,8 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
       return { ...state, messages: upsertMessages(state.messages, action.messages) };
     case "received":
       return announce(state, addMessages(state, [action.message]), action.message);
-    case "conversation": {
-      const next = adoptConversation(state, action.conversation);
-      const stopped = action.conversation.aiEnabled === false || action.conversation.status === "resolved";
-      return stopped && action.conversation.id === state.aiPending?.conversationId ? { ...next, aiPending: null } : next;
-    }
+    case "conversation":
+      return adoptConversation(state, action.conversation);
     case "enqueued":
       if (state.outbox.some((entry) => entry.clientMessageId === action.entry.clientMessageId)) return state;
       return { ...state, outbox: [...state.outbox, action.entry], viewing: null, draft: action.entry.file ? state.draft : "" };
@@ -271,15 +249,12 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
             : entry,
         ),
       };
-    case "acknowledged": {
+    case "acknowledged":
       return addMessages(adoptConversation(state, action.conversation), [action.message]);
-    }
     case "outboxSynced":
       return { ...state, outbox: withoutAcknowledged(action.outbox, state.messages) };
-    case "delta": {
-      const next = applyDelta(state, action.delta);
-      return action.delta.conversationId === next.aiPending?.conversationId ? { ...next, aiPending: null } : next;
-    }
+    case "delta":
+      return applyDelta(state, action.delta);
     case "completed":
       return applyCompleted(state, action.completed, action.at);
     case "typing":
@@ -287,15 +262,12 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
       return { ...state, agentTyping: action.typing.on ? action.typing : null };
     case "typingExpired":
       return state.agentTyping ? { ...state, agentTyping: null } : state;
-    case "aiPendingExpired":
-      return state.aiPending === null ? state : { ...state, aiPending: null };
     case "seen":
       return action.lastSeenId > state.lastSeenId ? { ...state, lastSeenId: action.lastSeenId } : state;
     case "handoff":
       return {
         ...adoptConversation(state, action.conversation),
         handoffRequested: [...state.handoffRequested, action.conversation.id],
-        aiPending: state.aiPending?.conversationId === action.conversation.id ? null : state.aiPending,
       };
     case "reset":
       return { ...initialState(), config: state.config, open: state.open, networkOnline: state.networkOnline };

@@ -76,7 +76,7 @@ export async function startFakeServer(options: { tokenLifetimeMs?: number } = {}
     let conversation = current(visitor);
     if (!conversation || conversation.status === "resolved") {
       const now = new Date().toISOString();
-      conversation = { id: nextId++, status: "open", createdAt: now, lastActivityAt: now, aiEnabled: true };
+      conversation = { id: nextId++, status: "open", createdAt: now, lastActivityAt: now };
       visitor.conversations.push(conversation);
     }
     const message: VisitorMessage = {

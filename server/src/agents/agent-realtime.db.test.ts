@@ -105,7 +105,6 @@ describe("replies and notes", () => {
     await api(testApp.url, "POST", `${who.base}/conversations/${conversationId}/status`, { token: who.agent.token, body: { status: "resolved" } });
     const update = await live.waitFor((f) => f.type === "conversation.updated" && f.data["status"] === "resolved");
     expect(update.data).toMatchObject({ id: conversationId });
-    // The visitor's view only: whether the AI still answers, never the team, agent, notes or classification.
-    expect(Object.keys(update.data).sort()).toEqual(["aiEnabled", "createdAt", "csatScore", "id", "lastActivityAt", "status"]);
+    expect(Object.keys(update.data).sort()).toEqual(["createdAt", "csatScore", "id", "lastActivityAt", "status"]);
   });
 });

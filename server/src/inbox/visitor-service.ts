@@ -79,7 +79,6 @@ export const toVisitorConversation = (c: Conversation, firstMessage?: string): V
   lastActivityAt: c.lastActivityAt,
   ...(firstMessage !== undefined ? { title: firstMessage.length > TITLE_LENGTH ? `${firstMessage.slice(0, TITLE_LENGTH - 1)}…` : firstMessage } : {}),
   csatScore: c.csatScore ?? null,
-  aiEnabled: c.aiEnabled,
 });
 
 const MAX_PROFILE_BYTES = 4096;

@@ -1,5 +1,5 @@
 /** The chat window: header with availability, the conversation, notes, and the composer. */
-import { assistantWriting, needsEmail, timeline } from "../state.ts";
+import { needsEmail, timeline } from "../state.ts";
 import type { ViewProps } from "./app.tsx";
 import { Composer } from "./composer.tsx";
 import { formatTime } from "./format-time.ts";
@@ -17,7 +17,6 @@ export function Panel(props: ViewProps) {
   const current = !viewing && conversation;
   const lastReply = items.filter((item) => item.senderType !== "contact").pop();
   const handedOff = current && state.handoffRequested.includes(current.id);
-  const aiWriting = assistantWriting(state);
   const offerHandoff = current && current.status !== "resolved" && config.aiMode !== "off" && lastReply?.senderType === "ai";
   const greeting = !viewing && items.length === 0 && (config.greeting[look.locale] || t.greeting);
   // An inbox for signed-in customers refused the message: say why, instead of a silent "not sent".
@@ -76,11 +75,6 @@ export function Panel(props: ViewProps) {
       {state.agentTyping && (
         <p class="note" data-testid="hummdesk-typing">
           {state.agentTyping.senderName ?? t.support} {t.typing}
-        </p>
-      )}
-      {aiWriting && (
-        <p class="note" data-testid="hummdesk-ai-typing">
-          {t.assistant} {t.typing}
         </p>
       )}
       {current && current.status === "resolved" && state.outbox.length === 0 && (
