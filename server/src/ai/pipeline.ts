@@ -212,12 +212,14 @@ export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, p
     await handOff(ctx, job, l, result.category, result.language);
     return;
   }
-  // An angry visitor gets a person at once, not a quoted article; the agent who takes over gets a
-  // draft to start from (the warranty terms for "it broke after one use, really disappointed").
+  // An angry visitor gets a person, not a quoted article; the agent who takes over gets a draft to
+  // start from (the warranty terms for "it broke after one use, really disappointed"). The draft is
+  // written first, as for any answer not sent: if it fails, the job's retries and its visible
+  // failure still apply (after a hand-off a retry would stop at once and leave it half-written).
   const angry = result.sentiment === "negative" && PRIORITY_RANK[result.priority] >= PRIORITY_RANK.high;
   if (angry && !agentRequested) {
-    const handedTo = await handOff(ctx, job, l, result.category, result.language);
-    await streamDraft(ctx, job, provider, l, handedTo, result, pending, false, found);
+    await streamDraft(ctx, job, provider, l, conversation, result, pending, false, found);
+    await handOff(ctx, job, l, result.category, result.language);
     return;
   }
 
