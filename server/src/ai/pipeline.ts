@@ -212,21 +212,15 @@ export async function processMessageJob(ctx: PipelineContext, job: ClaimedJob, p
     await handOff(ctx, job, l, result.category, result.language);
     return;
   }
-  // An angry visitor gets a person, not a quoted article; the agent who takes over gets a draft to
-  // start from (the warranty terms for "it broke after one use, really disappointed"). The draft is
-  // written first, as for any answer not sent: if it fails, the job's retries and its visible
-  // failure still apply (after a hand-off a retry would stop at once and leave it half-written).
-  const angry = result.sentiment === "negative" && PRIORITY_RANK[result.priority] >= PRIORITY_RANK.high;
-  if (angry && !agentRequested) {
-    await streamDraft(ctx, job, provider, l, conversation, result, pending, false, found);
-    await handOff(ctx, job, l, result.category, result.language);
-    return;
-  }
-
-  const autoReply = l.inbox.aiMode === "auto_reply" && conversation.aiEnabled && !agentRequested;
+  // An angry visitor gets a person, not a quoted article, whatever the inbox's AI mode; the agent who
+  // takes over gets the draft to start from (the warranty terms for "it broke after one use, really
+  // disappointed"). Like every draft not sent, it is written before the hand-off, so a failing
+  // provider still meets the job's retries and its visible failure.
+  const angry = result.sentiment === "negative" && PRIORITY_RANK[result.priority] >= PRIORITY_RANK.high && !agentRequested;
+  const autoReply = l.inbox.aiMode === "auto_reply" && conversation.aiEnabled && !agentRequested && !angry;
   const outcome = await streamDraft(ctx, job, provider, l, conversation, result, pending, autoReply, found);
   // Whenever the AI does not answer the visitor itself, a person does: a real hand-off.
-  if (autoReply && !outcome.sent) await handOff(ctx, job, l, result.category, result.language);
+  if (angry || (autoReply && !outcome.sent)) await handOff(ctx, job, l, result.category, result.language);
 }
 
 async function streamDraft(
