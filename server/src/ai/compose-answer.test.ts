@@ -157,6 +157,25 @@ describe("composeAnswer", () => {
     expect(composeAnswer(draft({ question, passages: [top] })).support).toBe(0.5);
   });
 
+  it("a place or a day that a short question asks about and the article never states halves the evidence", () => {
+    const hours = { ...OPENING_HOURS_EN, category: "store_info" as const, score: 1, support: 1 };
+    const delivery = { ...DELIVERY_FI, category: "delivery" as const, score: 1, support: 1 };
+    const support = (question: string, passage: Passage, language: DraftInput["language"] = "en") => composeAnswer(draft({ question, language, passages: [passage] })).support;
+    expect(support("Are you open on Sundays?", hours)).toBe(1);
+    // The place or the day is what is asked, and the article does not name it.
+    expect(support("Are you open at Easter?", hours)).toBe(0.5);
+    expect(support("Do you have a store in Vantaa?", hours)).toBe(0.5);
+    expect(support("Toimitatteko Ahvenanmaalle?", delivery, "fi")).toBe(0.5);
+    // Named by the article: it answers.
+    expect(support("Are you open on public holidays?", { ...hours, body: `${hours.body} The Vantaa store is open daily.` })).toBe(1);
+    expect(support("Do you have a store in Vantaa?", { ...hours, body: `${hours.body} The Vantaa store is open daily.` })).toBe(1);
+    // Asked for a price or a time, the general one applies to the place: a circumstance.
+    expect(support("Paljonko kotiinkuljetus maksaa Espooseen?", delivery, "fi")).toBeGreaterThanOrEqual(1);
+    expect(support("How long does delivery take to Turku?", { ...hours, body: "Delivery takes 2–5 working days." })).toBe(1);
+    // In a long question the place is one circumstance among many.
+    expect(support("Palautus: ostin porakoneen, kotelo avaamaton, kuitti tallessa, vaimo tuo sen huomenna Lahden myymälään", { ...RETURNS_FI, support: 1 }, "fi")).toBeGreaterThanOrEqual(1);
+  });
+
   it("a long question's unmatched circumstances weigh less: each content word beyond five adds 4 %, up to a fifth", () => {
     const top = { ...RETURNS_FI, support: 0.7 };
     const support = (question: string) => composeAnswer(draft({ question, passages: [top] })).support;

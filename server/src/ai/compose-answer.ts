@@ -8,7 +8,8 @@ import { answerLanguage } from "./answer-relevance.ts";
 import { type AnswerType, askedTypes, holdsAnswer } from "./answer-type.ts";
 import { ANSWER_TEMPLATES } from "./answer-templates.ts";
 import { looksLikeInstruction } from "./instruction-patterns.ts";
-import { type QueryTerm, readQuestion } from "./query-terms.ts";
+import { type QueryTerm, readQuestion, termMatch } from "./query-terms.ts";
+import { tokenize } from "./text-tokens.ts";
 import type { DraftInput, DraftKind, Passage } from "./provider.ts";
 import { rankParagraphsByTerms, splitSentences } from "./quote-paragraph.ts";
 import { smallTalk } from "./small-talk.ts";
@@ -52,6 +53,12 @@ const MAX_LENGTH_BONUS = 0.2;
 function lengthBonus(terms: readonly QueryTerm[], fillerWords: number): number {
   const extra = terms.length + fillerWords - LONG_QUESTION_TERMS;
   return Math.min(MAX_LENGTH_BONUS, PER_EXTRA_TERM * Math.max(0, extra));
+}
+
+const UNSTATED_SPECIFIC_DISCOUNT = 0.5;
+
+function mentions(passage: Passage, term: QueryTerm, language: WidgetLocale): boolean {
+  return tokenize(`${passage.title}\n${passage.body}`, language).some((token) => termMatch(term, token.stem) > 0);
 }
 
 function citationOf(passage: Passage): Citation {
@@ -147,6 +154,16 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   }
   const opening = input.sentiment === "negative" ? templates.apology : templates.opening;
   const text = [opening, ...quoted, templates.closing].join("\n\n");
+  // A place, a day or an item's stock that a short question names and the article never states:
+  // unless the question asks for a price or a time (the general one applies: "delivery to Vaasa,
+  // how much?"), the place or the day is what it asks about ("is the Lahti store open at
+  // Easter?"), and the article does not answer that. In a long question it is a circumstance.
+  if (
+    terms.length + fillerWords <= LONG_QUESTION_TERMS &&
+    !asked.some((type) => type === "price" || type === "time") &&
+    terms.some((term) => term.specific && !mentions(top, term, language))
+  )
+    evidence *= UNSTATED_SPECIFIC_DISCOUNT;
   // A price or a time asked for, and the quote holds one: the quote answers the question asked.
   if (asked.some((type) => holdsAnswer(quoted.join(" "), type))) evidence = Math.min(1, evidence * (1 + ANSWER_TYPE_BONUS));
   evidence = Math.min(1, evidence * (1 + lengthBonus(terms, fillerWords)));
