@@ -13,6 +13,8 @@ export interface AnswerTemplates {
   thanks: string;
   /** A bare "ok": acknowledged, nothing more asked. */
   ack: string;
+  /** "Am I talking to a bot?": who answers, and that a person is there when wanted. */
+  identity: string;
 }
 
 const LANGUAGE_NAMES: Record<WidgetLocale, Record<WidgetLocale, string>> = {
@@ -34,6 +36,8 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
     greeting: "Hei! Miten voin auttaa?",
     thanks: "Ole hyvä! Kerro, jos voin auttaa vielä jossain.",
     ack: "Selvä! Kerro, jos voin auttaa vielä jossain.",
+    identity:
+      "Olen tekoälyavustaja ja vastaan ohjeidemme pohjalta. Jos haluat jutella ihmisen kanssa, sano se, niin asiakaspalvelijamme jatkaa keskustelua.",
   },
   sv: {
     opening: "Tack för din fråga!",
@@ -47,6 +51,8 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
     greeting: "Hej! Hur kan jag hjälpa dig?",
     thanks: "Varsågod! Säg till om jag kan hjälpa till med något annat.",
     ack: "Okej! Säg till om jag kan hjälpa till med något annat.",
+    identity:
+      "Jag är en AI-assistent och svarar utifrån våra guider. Vill du hellre prata med en människa, säg bara till, så tar vår kundtjänst över.",
   },
   en: {
     opening: "Thanks for your question!",
@@ -60,5 +66,7 @@ export const ANSWER_TEMPLATES: Record<WidgetLocale, AnswerTemplates> = {
     greeting: "Hi! How can I help you?",
     thanks: "You're welcome! Let me know if there's anything else I can help with.",
     ack: "Alright! Let me know if there's anything else I can help with.",
+    identity:
+      "I'm an AI assistant and I answer from our help articles. If you'd rather talk to a person, just say so and someone from our team will take over.",
   },
 };

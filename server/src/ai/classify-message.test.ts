@@ -234,6 +234,25 @@ describe("small talk and facts", () => {
   });
 
   it.each([
+    ["Am I chatting with a bot?", "en"],
+    ["hey, is this an actual person or a robot", "en"],
+    ["Är du en riktig människa?", "sv"],
+    ["pratar jag med en bot nu?", "sv"],
+    ["Ootko botti vai oikea ihminen?", "fi"],
+    ["Puhunko nyt tekoälyn kanssa?", "fi"],
+  ] as const)("%s asks who answers (%s): small talk with nothing to route, no request for a person", (text, language) => {
+    const result = classifyMessage({ text, fallbackLanguage: language === "fi" ? "sv" : "fi" });
+    expect(result).toMatchObject({ language, category: "other", handoffRequested: false });
+  });
+
+  it.each(["Are you a bot? I want to talk to a human", "Oletko botti? Haluan puhua ihmisen kanssa", "Är du en robot? Jag vill prata med en människa"])(
+    "%s asks who answers and for a person: a request",
+    (text) => {
+      expect(classifyMessage({ text, fallbackLanguage: "fi" }).handoffRequested).toBe(true);
+    },
+  );
+
+  it.each([
     ["Hi there!", "en"],
     ["Hej där", "sv"],
     ["Moi taas", "fi"],

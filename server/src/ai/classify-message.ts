@@ -181,10 +181,12 @@ export function classifyMessage(input: ClassifyInput): ClassificationResult {
   const instruction = looksLikeInstruction(input.text);
   // A request for a person, not a mention of one ("when is customer service open?"). It names its
   // topic clearly or not at all ("I need a human, the machine can't answer" is not about machines).
+  // "Are you a bot or a human?" asks who answers (small-talk.ts), which is no request for one.
   const handoffRequested =
-    anyLanguageHits(tokenized, (cues) => cues.handoff) ||
+    talk?.kind !== "identity" &&
+    (anyLanguageHits(tokenized, (cues) => cues.handoff) ||
     (anyLanguageHits(tokenized, (cues) => cues.person) && anyLanguageHits(tokenized, (cues) => cues.request)) ||
-    barePersonRequest(tokenized);
+      barePersonRequest(tokenized));
   const named = handoffRequested ? top >= HANDOFF_TOPIC_MIN : top > 0;
   const category: AICategory = named && !talk && !instruction ? topCategory : "other";
   const margin = top > 0 ? (top - second) / top : 0;

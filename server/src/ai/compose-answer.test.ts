@@ -108,6 +108,9 @@ describe("composeAnswer", () => {
     ["Tusen tack, det var verkligen hjälpsamt", "sv", "Varsågod!"],
     ["Hej", "sv", "Hej! Hur kan jag hjälpa dig?"],
     ["ok", "fi", "Selvä!"],
+    ["Am I chatting with a bot?", "en", "I'm an AI assistant"],
+    ["Ootko botti?", "fi", "Olen tekoälyavustaja"],
+    ["Är du en människa?", "sv", "Jag är en AI-assistent"],
   ] as const)("replies in kind to small talk %s, without searching or handing over", (question, language, reply) => {
     const answer = composeAnswer(draft({ question, language, passages: [RETURNS_FI] }));
     expect(answer.text.startsWith(reply)).toBe(true);

@@ -107,8 +107,7 @@ export function composeAnswer(input: DraftInput): ComposedAnswer {
   const templates = ANSWER_TEMPLATES[language];
   const talk = smallTalk(input.question);
   if (talk) {
-    const text = talk.kind === "greeting" ? templates.greeting : talk.kind === "thanks" ? templates.thanks : templates.ack;
-    return { text, citations: [], grounded: false, support: 1, kind: "small_talk" };
+    return { text: templates[talk.kind], citations: [], grounded: false, support: 1, kind: "small_talk" };
   }
   const noAnswer: ComposedAnswer = { text: templates.noAnswer(input.accountName), citations: [], grounded: false, support: 0, kind: "no_answer" };
 

@@ -176,7 +176,7 @@ describe("evidence-gated answers (issue 10)", () => {
     socket.close();
   });
 
-  test("Hi, Hej, Moi and thanks get a short reply in their own language and are never handed off", async () => {
+  test("Hi, Hej, Moi, thanks and 'am I chatting with a bot?' get a short reply in their own language and are never handed off", async () => {
     t = await startTestApp({ ai: { workers: 1, worker: fast } });
     const { token, socket } = await visitorWithSocket(t);
     let conversationId = 0;
@@ -186,6 +186,8 @@ describe("evidence-gated answers (issue 10)", () => {
       ["Hej", "Hej! Hur kan jag hjälpa dig?"],
       ["Moi", "Hei! Miten voin auttaa?"],
       ["Thanks, that helped!", "You're welcome!"],
+      // Who answers: said honestly, with the way to a person, and no hand-off.
+      ["Am I chatting with a bot?", "I'm an AI assistant"],
     ] as const) {
       const seen = socket.frames.length;
       conversationId = (await ask(t, token, text)).conversationId;
@@ -193,7 +195,7 @@ describe("evidence-gated answers (issue 10)", () => {
       replies.push(String(answer.data.content));
       expect(String(answer.data.content).startsWith(reply)).toBe(true);
     }
-    expect(replies).toHaveLength(4);
+    expect(replies).toHaveLength(5);
     const tenant = createTenantService(t.database.db, t.seeded.krauta.accountId);
     expect(await tenant.getConversation(conversationId)).toMatchObject({ handoffRequested: false, aiEnabled: true });
     expect(socket.frames.some((f) => f.type === "message.created" && f.data.senderType === "system")).toBe(false);

@@ -1,12 +1,13 @@
 /**
- * Recognises small talk ("Hi", "Hej", "Moi", "Thanks, that helped!", "ok"): it gets a short reply
- * in kind, never a hand-over. The words also tell the language of a message too short for the
- * detector.
+ * Recognises small talk ("Hi", "Hej", "Moi", "Thanks, that helped!", "ok", "am I talking to a
+ * bot?"): it gets a short reply in kind, never a hand-over. The words also tell the language of a
+ * message too short for the detector.
  */
 import type { WidgetLocale } from "@hummdesk/shared";
 import { fold, words } from "./text-tokens.ts";
 
-export type SmallTalkKind = "greeting" | "thanks" | "ack";
+/** identity: the visitor asks whether a bot or a person answers ("is this a real chat?"). */
+export type SmallTalkKind = "greeting" | "thanks" | "ack" | "identity";
 
 export interface SmallTalk {
   kind: SmallTalkKind;
@@ -16,7 +17,9 @@ export interface SmallTalk {
 
 const MAX_WORDS = 7;
 
-const VOCABULARY: Record<WidgetLocale, Record<SmallTalkKind | "filler", string>> = {
+type WordKind = Exclude<SmallTalkKind, "identity"> | "filler";
+
+const VOCABULARY: Record<WidgetLocale, Record<WordKind, string>> = {
   fi: {
     greeting: "hei heippa moi moikka moro morjens terve päivää paivaa huomenta iltaa hyvää hyvaa",
     thanks: "kiitos kiitti kiitoksia kiitokset kiitän",
@@ -43,14 +46,34 @@ const lists = Object.fromEntries(
     language,
     Object.fromEntries(Object.entries(VOCABULARY[language]).map(([kind, list]) => [kind, new Set(list.split(" ").map(fold))])),
   ]),
-) as Record<WidgetLocale, Record<SmallTalkKind | "filler", Set<string>>>;
+) as Record<WidgetLocale, Record<WordKind, Set<string>>>;
 
-const kindOf = (word: string, language: WidgetLocale): SmallTalkKind | "filler" | null => {
+const kindOf = (word: string, language: WidgetLocale): WordKind | null => {
   for (const kind of ["thanks", "greeting", "ack", "filler"] as const) if (lists[language][kind].has(word)) return kind;
   return null;
 };
 
+// "Am I talking to a bot?", "Oletko botti?", "Är du en robot eller en människa?": asked about who
+// answers, on folded text. A question, not a request: "can I talk to a human" is not one of these.
+const IDENTITY: Record<WidgetLocale, RegExp> = {
+  en: /^(?:(?:hi|hello|hey|so|wait|ok|okay)\s+)?(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is this|is it|is that) (?:a |an |just a |really a |real |a real |an actual |actually a )*(?:bot|chatbot|robot|ai|human|person|machine|computer|automated|automatic|real chat|live chat|real person|live person)\b/,
+  fi: /^(?:(?:hei|moi|ok|okei)\s+)?(?:oletko|ootko|onko (?:tama|tää|taa|tuo)|puhunko|juttelenko|keskustelenko|chattaanko|kirjoitanko)\b.*\b(?:botti\w*|botin|robot\w*|tekoaly\w*|ihmi\w*|kone\w*|automaat\w*|oikea\w*|oikean)\b/,
+  sv: /^(?:(?:hej|hallå|halla|ok|okej)\s+)?(?:ar du|ar det (?:har|en)|ar detta|pratar jag med|chattar jag med|skriver jag med|talar jag med)\b.*\b(?:bot\w*|robot\w*|ai|manniska\w*|maskin\w*|automat\w*|riktig\w*|verklig\w*)\b/,
+};
+// A request said alongside ("are you a bot? I want a human") is a request for a person.
+const REQUEST = /\b(?:want|need|let me|can i|could i|haluan|haluaisin|tahdon|voinko|voisinko|vill|kan jag|får jag|far jag)\b/;
+const IDENTITY_MAX_WORDS = 10;
+
+function identity(text: string): SmallTalk | null {
+  const folded = words(text).map(fold).join(" ");
+  if (words(text).length > IDENTITY_MAX_WORDS || REQUEST.test(folded)) return null;
+  for (const language of ["fi", "sv", "en"] as const) if (IDENTITY[language].test(folded)) return { kind: "identity", language };
+  return null;
+}
+
 export function smallTalk(text: string): SmallTalk | null {
+  const asked = identity(text);
+  if (asked) return asked;
   const tokens = words(text).map(fold);
   if (tokens.length === 0 || tokens.length > MAX_WORDS) return null;
   let best: { language: WidgetLocale; kinds: Set<string> } | null = null;
