@@ -29,6 +29,18 @@ export const INTENT_WEIGHT = 2;
 export const PRODUCT_WEIGHT = 0.7;
 const MIN_STEM = 3;
 
+/** Changing or moving something ("muuttaa", "flytta", "reschedule"): in a question that names an
+ * order or its delivery ("can I move the delivery day?") it asks for an order change, which the
+ * order article answers, not the one describing deliveries. Elsewhere ("change my email") it is
+ * a plain word, and never a classifier word. */
+const ORDER_CHANGE: Record<WidgetLocale, readonly string[]> = {
+  fi: ["~muutta", "~muutos", "~siirta", "~siirto", "~siirra"],
+  sv: ["~flytta", "~andra", "~ombok"],
+  en: ["=chang", "~reschedul", "~postpon", "=move"],
+};
+const ORDER_CHANGE_CONTEXT: readonly AICategory[] = ["order_status", "delivery"];
+const orderChange = new Map<WidgetLocale, CompiledTerm[]>();
+
 const compiled = new Map<WidgetLocale, Record<AICategory, CompiledTerm[]>>();
 
 function lexiconFor(language: WidgetLocale): Record<AICategory, CompiledTerm[]> {
@@ -129,6 +141,13 @@ export function readQuestion(text: string, language: WidgetLocale): ReadQuestion
     if (category === "other") continue;
     for (const hit of findHits(tokens, lexicon[category])) {
       for (let i = hit.index; i < hit.index + hit.length; i++) hits[i]?.add(category);
+    }
+  }
+  if (hits.some((categories) => ORDER_CHANGE_CONTEXT.some((category) => categories.has(category)))) {
+    let change = orderChange.get(language);
+    if (!change) orderChange.set(language, (change = compileTerms(ORDER_CHANGE[language], language)));
+    for (const hit of findHits(tokens, change)) {
+      for (let i = hit.index; i < hit.index + hit.length; i++) hits[i]?.add("order_status");
     }
   }
   const stops = STOPWORDS[language];

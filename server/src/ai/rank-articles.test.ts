@@ -15,6 +15,13 @@ describe("rankArticles", () => {
     ["Maksaako myymälänouto jotain?", "fi", "click-and-collect-fi"],
     // A number and its unit are one word however they are written: "12V" is the article's "12 V".
     ["12V or 18V? I'm redoing my whole bathroom myself", "en", "choosing-a-drill-en"],
+    // Moving a delivery to another day is an order change (the order article), not how deliveries
+    // work; changing an email address stays an account question.
+    ["Can I change the delivery day of my freight?", "en", "order-status-en"],
+    ["Voinko siirtää rahtitoimituksen toiseen päivään?", "fi", "order-status-fi"],
+    ["Kan jag flytta leveransdagen?", "sv", "order-status-sv"],
+    ["How do I change my email address?", "en", "account-k-plussa-en"],
+    ["Hur ändrar jag min e-postadress?", "sv", "account-k-plussa-sv"],
   ] as const)("%s: intent words outweigh product nouns; the visitor's language first", (question, language, slug) => {
     expect(slugOf(rankArticles(question, articles, { language })[0]?.article.id)).toBe(slug);
   });

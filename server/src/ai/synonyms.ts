@@ -41,7 +41,7 @@ export const SYNONYM_GROUPS: Record<WidgetLocale, readonly (readonly string[])[]
   ],
   fi: [
     ["hyvitys", "hyvittää", "korvaus", "raha", "rahat"],
-    ["vaihtaa", "muuttaa", "päivittää", "muokata", "vaihdan", "muutan"],
+    ["vaihtaa", "muuttaa", "päivittää", "muokata", "vaihdan", "muutan", "siirtää", "siirrän"],
     ["perua", "peruuttaa", "peruutus", "perutaan"],
     ["yritys", "firma", "yhtiö", "yritysasiakas"],
     ["lasku", "laskutus"],
@@ -71,7 +71,7 @@ export const SYNONYM_GROUPS: Record<WidgetLocale, readonly (readonly string[])[]
   ],
   sv: [
     ["återbetalning", "återbetala", "återbetalas", "pengar", "pengarna", "ersättning"],
-    ["ändra", "byta", "uppdatera", "redigera", "ändrar", "byter"],
+    ["ändra", "byta", "uppdatera", "redigera", "ändrar", "byter", "flytta", "flyttar"],
     ["avbeställa", "annullera", "avboka", "ångra", "avbryta"],
     ["företag", "firma", "bolag", "företagskund"],
     ["faktura", "räkning", "fakturera"],
