@@ -145,7 +145,10 @@ export function readQuestion(text: string, language: WidgetLocale): ReadQuestion
   }
   if (hits.some((categories) => ORDER_CHANGE_CONTEXT.some((category) => categories.has(category)))) {
     let change = orderChange.get(language);
-    if (!change) orderChange.set(language, (change = compileTerms(ORDER_CHANGE[language], language)));
+    if (!change) {
+      change = compileTerms(ORDER_CHANGE[language], language);
+      orderChange.set(language, change);
+    }
     for (const hit of findHits(tokens, change)) {
       for (let i = hit.index; i < hit.index + hit.length; i++) hits[i]?.add("order_status");
     }
