@@ -22,7 +22,7 @@ import { routeConversation } from "./route-conversation.ts";
  * labelled set (`pnpm eval`): the lowest gate, in steps of 0.01, at which confidently wrong
  * auto-replies stay under 2 % of the tuning messages. Below it the draft waits for an agent and
  * the team takes over. */
-export const AUTO_REPLY_MIN_SUPPORT = 0.82;
+export const AUTO_REPLY_MIN_SUPPORT = 0.8;
 /** Messages the AI reads of a conversation: the latest, however long it has grown. */
 const HISTORY_LIMIT = 40;
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, medium: 1, high: 2, urgent: 3 };
